@@ -1,0 +1,102 @@
+package directory
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/password"
+	"github.com/google/uuid"
+)
+
+// TXTResolver looks up DNS TXT records; domain verification uses it.
+type TXTResolver interface {
+	LookupTXT(ctx context.Context, name string) ([]string, error)
+}
+
+// Config holds what a Service needs from outside.
+type Config struct {
+	Store          Store
+	Resolver       TXTResolver
+	Hasher         password.Hasher
+	PlatformDomain string           // initial domains are <prefix>.<PlatformDomain>
+	Now            func() time.Time // the clock; time.Now when nil
+}
+
+// Service carries out every directory operation: it checks authorization,
+// validates, and runs the change and its audit record in one transaction.
+type Service struct {
+	store    Store
+	resolver TXTResolver
+	hasher   password.Hasher
+	platform string
+	now      func() time.Time
+}
+
+// RetentionDeleted is how long deleted users stay restorable.
+const RetentionDeleted = 30 * 24 * time.Hour
+
+// NewService returns a Service over cfg.
+func NewService(cfg Config) *Service {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain, now: now}
+}
+
+// Now returns the service clock's current time in UTC, truncated to
+// microseconds (what the stores keep).
+func (s *Service) Now() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+
+// PlatformDomain returns the parent domain of initial domains.
+func (s *Service) PlatformDomain() string { return s.platform }
+
+// authorize returns the caller if it holds perm in tenantID.
+func (s *Service) authorize(ctx context.Context, perm authz.Permission, tenantID string) (authz.Principal, error) {
+	p, ok := authz.FromContext(ctx)
+	if !ok {
+		return p, &Error{Kind: KindUnauthenticated, Message: "Access token is empty."}
+	}
+	if !authz.Allowed(p, perm, tenantID) {
+		return p, Denied(string(perm))
+	}
+	return p, nil
+}
+
+func newID() string { return uuid.NewString() }
+
+type correlationKey struct{}
+
+// WithCorrelationID returns a context whose audit records carry id.
+func WithCorrelationID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, correlationKey{}, id)
+}
+
+// audit appends an audit event for p's action in tx.
+func (s *Service) audit(ctx context.Context, tx Tx, p authz.Principal, category, activity, op string, targets ...AuditTarget) error {
+	cid, _ := ctx.Value(correlationKey{}).(string)
+	if cid == "" {
+		cid = newID()
+	}
+	e := &AuditEvent{
+		ID: newID(), At: s.Now(), Category: category, Activity: activity, OperationType: op, Result: "success",
+		CorrelationID: cid, Targets: targets,
+		Initiator: Initiator{UserID: p.UserID, UPN: p.UPN, DisplayName: p.DisplayName, IPAddress: p.IPAddress},
+	}
+	switch {
+	case p.Operator:
+		e.Initiator.App = "Atrium operator CLI"
+	case p.UserID == "":
+		e.Initiator.App = p.DisplayName // a background job
+	}
+	if err := tx.AppendAudit(e); err != nil {
+		return fmt.Errorf("append audit: %w", err)
+	}
+	return nil
+}
+
+func userTarget(u *User, mods []ModifiedProperty) AuditTarget {
+	return AuditTarget{ID: u.ID, DisplayName: u.DisplayName, Type: "User", UserPrincipalName: u.UserPrincipalName, ModifiedProperties: mods}
+}

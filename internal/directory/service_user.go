@@ -1,0 +1,329 @@
+package directory
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/password"
+	"github.com/google/uuid"
+)
+
+// ListUsers returns a page of the tenant's users (or of its deleted users
+// when q.Deleted).
+func (s *Service) ListUsers(ctx context.Context, tenantID string, q ListQuery) (Page[User], error) {
+	var page Page[User]
+	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+		return page, err
+	}
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		page, err = tx.ListUsers(q)
+		return err
+	})
+	return page, err
+}
+
+// CountUsers counts the users q selects, ignoring paging.
+func (s *Service) CountUsers(ctx context.Context, tenantID string, q ListQuery) (int, error) {
+	var n int
+	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+		return 0, err
+	}
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		n, err = tx.CountUsers(q)
+		return err
+	})
+	return n, err
+}
+
+// GetUser returns the active user with the given id or user principal name.
+func (s *Service) GetUser(ctx context.Context, tenantID, idOrUPN string) (User, error) {
+	var u User
+	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+		return u, err
+	}
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		u, err = findUser(tx, idOrUPN)
+		return err
+	})
+	return u, err
+}
+
+// Me returns the calling user.
+func (s *Service) Me(ctx context.Context, tenantID string) (User, error) {
+	p, ok := authz.FromContext(ctx)
+	if !ok || p.UserID == "" {
+		return User{}, &Error{Kind: KindInvalid, Message: "/me is only valid with a user's token."}
+	}
+	return s.GetUser(ctx, tenantID, p.UserID)
+}
+
+func findUser(tx Tx, idOrUPN string) (User, error) {
+	if strings.Contains(idOrUPN, "@") {
+		return tx.GetUserByUPN(idOrUPN)
+	}
+	if _, err := uuid.Parse(idOrUPN); err != nil {
+		return User{}, NotFound(idOrUPN)
+	}
+	return tx.GetUser(strings.ToLower(idOrUPN))
+}
+
+// CreateUser adds a user. The user principal name must be in a verified
+// domain of the tenant and the password must meet the policy.
+func (s *Service) CreateUser(ctx context.Context, tenantID string, c Changes, pw *PasswordProfile) (User, error) {
+	p, err := s.authorize(ctx, authz.UsersWrite, tenantID)
+	if err != nil {
+		return User{}, err
+	}
+	u := User{ID: newID(), UserType: "Member", CreatedAt: s.Now()}
+	if _, err := applyUserChanges(&u, c, true); err != nil {
+		return User{}, err
+	}
+	if pw == nil || pw.Password == "" {
+		return User{}, Invalid("passwordProfile", "Property 'passwordProfile' with a 'password' is required when creating a user.")
+	}
+	if err := s.setPassword(&u, pw); err != nil {
+		return User{}, err
+	}
+	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
+		if err := requireVerifiedDomain(tx, u.UserPrincipalName); err != nil {
+			return err
+		}
+		if err := tx.CreateUser(&u); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, p, "UserManagement", "Add user", "Add", userTarget(&u, createdProps(&u)))
+	})
+	return u, err
+}
+
+// createdProps lists the non-empty properties of a new user for its audit
+// record.
+func createdProps(u *User) []ModifiedProperty {
+	var mods []ModifiedProperty
+	for _, p := range UserProps {
+		if v := p.value(u); v != "" && v != "[]" {
+			mods = append(mods, ModifiedProperty{Name: p.Name, New: v})
+		}
+	}
+	return mods
+}
+
+// setPassword checks pw against the policy and stores its hash in u.
+func (s *Service) setPassword(u *User, pw *PasswordProfile) error {
+	if err := password.Check(pw.Password); err != nil {
+		var pe *password.PolicyError
+		if errors.As(err, &pe) {
+			return &Error{Kind: KindInvalid, Field: "passwordProfile.password", Code: string(pe.Rule),
+				Message: "The specified password does not comply with password complexity requirements. Please provide a different password. " + pe.Msg}
+		}
+		return err
+	}
+	hash, err := s.hasher.Hash(pw.Password)
+	if err != nil {
+		return err
+	}
+	u.PasswordHash = hash
+	u.ForceChangePassword = pw.ForceChangePasswordNextSignIn
+	u.PasswordChangedAt = s.Now()
+	return nil
+}
+
+func requireVerifiedDomain(tx Tx, upn string) error {
+	d, err := tx.GetDomain(Fold(DomainOf(upn)))
+	if KindOf(err) == KindNotFound || (err == nil && !d.IsVerified) {
+		return Invalid("userPrincipalName", "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.")
+	}
+	return err
+}
+
+// UpdateUser applies a PATCH to a user. Attributes mastered on-premises
+// can't change while the user is synced.
+func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Changes, pw *PasswordProfile) error {
+	p, err := s.authorize(ctx, authz.UsersWrite, tenantID)
+	if err != nil {
+		return err
+	}
+	if pw != nil && !authz.Allowed(p, authz.PasswordsReset, tenantID) {
+		return Denied(string(authz.PasswordsReset))
+	}
+	return s.store.Update(ctx, tenantID, func(tx Tx) error {
+		u, err := findUser(tx, idOrUPN)
+		if err != nil {
+			return err
+		}
+		if u.Synced() {
+			for name := range c {
+				if prop, ok := LookupUserProp(name); ok && prop.Synced {
+					return ErrSyncMastered
+				}
+			}
+			if pw != nil {
+				return ErrSyncMastered
+			}
+		}
+		wasEnabled, oldUPN := u.AccountEnabled, u.UserPrincipalName
+		mods, err := applyUserChanges(&u, c, false)
+		if err != nil {
+			return err
+		}
+		if !strings.EqualFold(oldUPN, u.UserPrincipalName) {
+			if err := requireVerifiedDomain(tx, u.UserPrincipalName); err != nil {
+				return err
+			}
+		}
+		if pw != nil {
+			if err := s.setPassword(&u, pw); err != nil {
+				return err
+			}
+		}
+		if len(mods) == 0 && pw == nil {
+			return nil
+		}
+		if err := tx.UpdateUser(&u); err != nil {
+			return err
+		}
+		if len(mods) > 0 {
+			if err := s.audit(ctx, tx, p, "UserManagement", "Update user", "Update", userTarget(&u, mods)); err != nil {
+				return err
+			}
+		}
+		if wasEnabled != u.AccountEnabled {
+			act := map[bool]string{true: "Enable account", false: "Disable account"}[u.AccountEnabled]
+			if err := s.audit(ctx, tx, p, "UserManagement", act, "Update", userTarget(&u, nil)); err != nil {
+				return err
+			}
+		}
+		if pw != nil {
+			mod := []ModifiedProperty{{Name: "PasswordTemporary", Old: "", New: boolString(pw.ForceChangePasswordNextSignIn)}}
+			return s.audit(ctx, tx, p, "UserManagement", "Reset user password", "Update", userTarget(&u, mod))
+		}
+		return nil
+	})
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// DeleteUser moves a user to deleted items, restorable for 30 days.
+func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) error {
+	p, err := s.authorize(ctx, authz.UsersWrite, tenantID)
+	if err != nil {
+		return err
+	}
+	return s.store.Update(ctx, tenantID, func(tx Tx) error {
+		u, err := findUser(tx, idOrUPN)
+		if err != nil {
+			return err
+		}
+		if u.Synced() {
+			return ErrSyncMastered
+		}
+		if u.ID == p.UserID {
+			return Invalid("id", "You can't delete your own account.")
+		}
+		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, p, "UserManagement", "Delete user", "Delete", userTarget(&u, nil))
+	})
+}
+
+// GetDeletedUser returns a user in deleted items.
+func (s *Service) GetDeletedUser(ctx context.Context, tenantID, id string) (User, error) {
+	var u User
+	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+		return u, err
+	}
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		u, err = getDeleted(tx, id)
+		return err
+	})
+	return u, err
+}
+
+func getDeleted(tx Tx, id string) (User, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return User{}, NotFound(id)
+	}
+	return tx.GetDeletedUser(strings.ToLower(id))
+}
+
+// RestoreUser brings a deleted user back. It fails with a conflict when
+// another object took the user's name or address meanwhile.
+func (s *Service) RestoreUser(ctx context.Context, tenantID, id string) (User, error) {
+	p, err := s.authorize(ctx, authz.UsersWrite, tenantID)
+	if err != nil {
+		return User{}, err
+	}
+	var u User
+	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
+		if u, err = getDeleted(tx, id); err != nil {
+			return err
+		}
+		if u.Synced() {
+			return ErrSyncMastered
+		}
+		if err := tx.RestoreUser(u.ID); err != nil {
+			return err
+		}
+		u.DeletedAt = time.Time{}
+		return s.audit(ctx, tx, p, "UserManagement", "Restore user", "Update", userTarget(&u, nil))
+	})
+	return u, err
+}
+
+// PurgeDeletedUser removes a user from deleted items for good.
+func (s *Service) PurgeDeletedUser(ctx context.Context, tenantID, id string) error {
+	p, err := s.authorize(ctx, authz.UsersWrite, tenantID)
+	if err != nil {
+		return err
+	}
+	return s.store.Update(ctx, tenantID, func(tx Tx) error {
+		u, err := getDeleted(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.PurgeUser(u.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, p, "UserManagement", "Hard delete user", "Delete", userTarget(&u, nil))
+	})
+}
+
+// PurgeExpired removes users deleted more than 30 days ago, in every
+// tenant, a batch at a time; it returns how many it purged. Replicas may
+// run it at the same time: a user purged by one is simply not found by the
+// other.
+func (s *Service) PurgeExpired(ctx context.Context, batch int) (int, error) {
+	expired, err := s.store.ExpiredDeletedUsers(ctx, s.Now().Add(-RetentionDeleted), batch)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, o := range expired {
+		err := s.store.Update(ctx, o.TenantID, func(tx Tx) error {
+			u, err := tx.GetDeletedUser(o.ID)
+			if err != nil {
+				return err
+			}
+			if err := tx.PurgeUser(u.ID); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, authz.Principal{DisplayName: "Atrium"}, "UserManagement", "Hard delete user", "Delete", userTarget(&u, nil))
+		})
+		switch {
+		case err == nil:
+			n++
+		case KindOf(err) != KindNotFound:
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,110 @@
+package directory
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the persistence contract. Every backend implements it and passes
+// the conformance suite in storetest. All data except the tenant lookup is
+// reached through a transaction bound to one tenant, so no call can touch
+// another tenant's rows.
+type Store interface {
+	// Update runs fn in a read-write transaction bound to tenantID and
+	// commits when fn returns nil. It returns NotFound if the tenant does
+	// not exist.
+	Update(ctx context.Context, tenantID string, fn func(Tx) error) error
+	// View runs fn in a read-only transaction bound to tenantID.
+	View(ctx context.Context, tenantID string, fn func(Tx) error) error
+	// CreateTenant inserts t and runs fn in the same transaction, bound to
+	// the new tenant.
+	CreateTenant(ctx context.Context, t Tenant, fn func(Tx) error) error
+	// ResolveTenant finds a tenant by id or by one of its verified domains.
+	ResolveTenant(ctx context.Context, idOrDomain string) (string, error)
+	// ExpiredDeletedUsers lists up to limit users deleted before cutoff, in
+	// any tenant, for the purge job.
+	ExpiredDeletedUsers(ctx context.Context, cutoff time.Time, limit int) ([]TenantObject, error)
+	Close() error
+}
+
+// TenantObject names one object of one tenant.
+type TenantObject struct {
+	TenantID string
+	ID       string
+}
+
+// Tx is a transaction bound to one tenant. Write methods fail in a View.
+type Tx interface {
+	Tenant() (Tenant, error)
+	UpdateTenant(t Tenant) error
+
+	CreateUser(u *User) error
+	GetUser(id string) (User, error) // active users only
+	GetUserByUPN(upn string) (User, error)
+	GetDeletedUser(id string) (User, error)
+	UpdateUser(u *User) error
+	// DeleteUser moves the user to deleted items and frees its addresses.
+	DeleteUser(id string, at time.Time) error
+	// RestoreUser brings a deleted user back, claiming its addresses again.
+	RestoreUser(id string) error
+	// PurgeUser removes a deleted user and its memberships for good.
+	PurgeUser(id string) error
+	ListUsers(q ListQuery) (Page[User], error)
+	CountUsers(q ListQuery) (int, error)
+
+	CreateGroup(g *Group) error
+	GetGroup(id string) (Group, error)
+	UpdateGroup(g *Group) error
+	DeleteGroup(id string) error
+	ListGroups(q ListQuery) (Page[Group], error)
+	CountGroups(q ListQuery) (int, error)
+	AddMember(groupID string, member ObjectType, memberID string) error
+	RemoveMember(groupID, memberID string) error
+	AddOwner(groupID, userID string) error
+	RemoveOwner(groupID, userID string) error
+	ListMembers(groupID string, q ListQuery) (Page[DirectoryObject], error)
+	ListOwners(groupID string, q ListQuery) (Page[DirectoryObject], error)
+	ListMemberOf(objectID string, q ListQuery) (Page[DirectoryObject], error)
+	// IsTransitiveMember reports whether objectID is groupID or a member of
+	// it at any depth.
+	IsTransitiveMember(groupID, objectID string) (bool, error)
+	// LockMembership serializes membership changes of the tenant, so that
+	// two concurrent nestings can't form a cycle.
+	LockMembership() error
+
+	CreateDomain(d *Domain) error
+	GetDomain(name string) (Domain, error)
+	ListDomains() ([]Domain, error)
+	UpdateDomain(d *Domain) error
+	DeleteDomain(name string) error
+	// VerifiedElsewhere reports whether another tenant verified name.
+	VerifiedElsewhere(name string) (bool, error)
+	DomainUsage(name string) (DomainUsage, error)
+
+	AddRoleAssignment(ra *RoleAssignment) error
+	ListRoleAssignments(principalID string) ([]RoleAssignment, error)
+
+	AddSigningKey(k *SigningKey) error
+	SigningKeys() ([]SigningKey, error)
+
+	AppendAudit(e *AuditEvent) error
+	ListAudit(q ListQuery) (Page[AuditEvent], error)
+}
+
+// ListQuery selects and orders a page of a collection. Filter and Search
+// have been validated by the caller against the properties the collection
+// supports.
+type ListQuery struct {
+	Filter  Expr
+	Search  Expr
+	OrderBy []Order // at most one key; ties are broken by id
+	Top     int
+	After   string // opaque keyset cursor from a previous Page.Next
+	Deleted bool   // list deleted items instead of active ones
+}
+
+// Page is one page of a list.
+type Page[T any] struct {
+	Items []T
+	Next  string // opaque cursor for the next page; empty on the last page
+}

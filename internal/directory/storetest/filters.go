@@ -1,0 +1,90 @@
+package storetest
+
+import (
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+func str(s string) directory.Value { return directory.Value{Kind: directory.KindString, Str: s} }
+
+func testFilters(t *testing.T, s directory.Store) {
+	f := newTenant(t, s)
+	mk := func(alias, display, dept, city string, enabled bool, created int, others ...string) *directory.User {
+		u := f.user(alias, display)
+		u.Department, u.City, u.AccountEnabled = dept, city, enabled
+		u.CreatedAt = time.Date(2025, 1, created, 0, 0, 0, 0, time.UTC)
+		u.OtherMails = append([]string{}, others...)
+		u.Mail = alias + ".mail@" + f.domain
+		f.mustUpdate(func(tx directory.Tx) error { return tx.CreateUser(u) })
+		return u
+	}
+	mk("anna", "Anna de Vries", "Sales", "Amsterdam", true, 1, "anna@example.net")
+	mk("annabel", "Annabel Smit", "sales", "", true, 2)
+	mk("bob", "Bob O'Neil", "IT", "Utrecht", false, 3)
+	mk("zoe", "Zoë Ünal", "", "Ámsterdam", true, 4, "zoe@example.net", "z@example.org")
+	mk("pct", "100% Done_x", "IT", "Utrecht", true, 5)
+
+	and := func(l, r directory.Expr) directory.Expr { return directory.And{Left: l, Right: r} }
+	cases := []struct {
+		name string
+		q    directory.ListQuery
+		want []string // aliases
+	}{
+		{"eq displayName ignores case", directory.ListQuery{Filter: directory.Compare{Prop: "displayName", Op: directory.OpEq, Value: str("ANNA DE VRIES")}}, []string{"anna"}},
+		{"startswith displayName", directory.ListQuery{Filter: directory.StartsWith{Prop: "displayName", Prefix: "anna"}}, []string{"anna", "annabel"}},
+		{"startswith non-ASCII", directory.ListQuery{Filter: directory.StartsWith{Prop: "displayName", Prefix: "ZOË"}}, []string{"zoe"}},
+		{"startswith with LIKE wildcards is literal", directory.ListQuery{Filter: directory.StartsWith{Prop: "displayName", Prefix: "100%"}}, []string{"pct"}},
+		{"wildcard not matched", directory.ListQuery{Filter: directory.StartsWith{Prop: "displayName", Prefix: "1_0"}}, nil},
+		{"eq department on text column", directory.ListQuery{Filter: directory.Compare{Prop: "department", Op: directory.OpEq, Value: str("SALES")}}, []string{"anna", "annabel"}},
+		{"ne department includes unset", directory.ListQuery{Filter: directory.Compare{Prop: "department", Op: directory.OpNe, Value: str("it")}}, []string{"anna", "annabel", "zoe"}},
+		{"eq null", directory.ListQuery{Filter: directory.Compare{Prop: "city", Op: directory.OpEq, Value: directory.Value{Kind: directory.KindNull}}}, []string{"annabel"}},
+		{"in", directory.ListQuery{Filter: directory.In{Prop: "city", Values: []directory.Value{str("utrecht"), str("Amsterdam")}}}, []string{"anna", "bob", "pct"}},
+		{"bool", directory.ListQuery{Filter: directory.Compare{Prop: "accountEnabled", Op: directory.OpEq, Value: directory.Value{Kind: directory.KindBool}}}, []string{"bob"}},
+		{"and", directory.ListQuery{Filter: and(directory.Compare{Prop: "department", Op: directory.OpEq, Value: str("IT")},
+			directory.Compare{Prop: "accountEnabled", Op: directory.OpEq, Value: directory.Value{Kind: directory.KindBool, Bool: true}})}, []string{"pct"}},
+		{"or", directory.ListQuery{Filter: directory.Or{Left: directory.StartsWith{Prop: "displayName", Prefix: "bob"},
+			Right: directory.StartsWith{Prop: "userPrincipalName", Prefix: "zoe@"}}}, []string{"bob", "zoe"}},
+		{"not", directory.ListQuery{Filter: directory.Not{X: directory.StartsWith{Prop: "displayName", Prefix: "anna"}}}, []string{"bob", "pct", "zoe"}},
+		{"endswith mail", directory.ListQuery{Filter: directory.EndsWith{Prop: "mail", Suffix: "bel.mail@" + f.domain}}, []string{"annabel"}},
+		{"createdDateTime ge", directory.ListQuery{Filter: directory.Compare{Prop: "createdDateTime", Op: directory.OpGe,
+			Value: directory.Value{Kind: directory.KindTime, Time: time.Date(2025, 1, 4, 0, 0, 0, 0, time.UTC)}}}, []string{"pct", "zoe"}},
+		{"otherMails any eq", directory.ListQuery{Filter: directory.Any{Prop: "otherMails", Var: "x",
+			Cond: directory.Compare{Prop: "x", Op: directory.OpEq, Value: str("Z@example.org")}}}, []string{"zoe"}},
+		{"otherMails count", directory.ListQuery{Filter: directory.Compare{Prop: "otherMails/$count", Op: directory.OpEq,
+			Value: directory.Value{Kind: directory.KindNumber}}}, []string{"annabel", "bob", "pct"}},
+		{"proxyAddresses any", directory.ListQuery{Filter: directory.Any{Prop: "proxyAddresses", Var: "p",
+			Cond: directory.StartsWith{Prop: "p", Prefix: "SMTP:bob."}}}, []string{"bob"}},
+		{"search token prefix", directory.ListQuery{Search: directory.Search{Prop: "displayName", Term: "vri"}}, []string{"anna"}},
+		{"search tokens any order", directory.ListQuery{Search: directory.Search{Prop: "displayName", Term: "smit anna"}}, []string{"annabel"}},
+		{"search mail prefix", directory.ListQuery{Search: directory.Search{Prop: "mail", Term: "ZOE."}}, []string{"zoe"}},
+		{"search with filter", directory.ListQuery{Search: directory.Search{Prop: "displayName", Term: "ann"},
+			Filter: directory.Compare{Prop: "city", Op: directory.OpEq, Value: str("amsterdam")}}, []string{"anna"}},
+	}
+	for _, c := range cases {
+		got := listAllUsers(t, f, c.q)
+		var aliases []string
+		for _, u := range got {
+			aliases = append(aliases, u.MailNickname)
+		}
+		sort.Strings(aliases)
+		if !slices.Equal(aliases, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, aliases, c.want)
+		}
+		f.view(func(tx directory.Tx) error {
+			n, err := tx.CountUsers(c.q)
+			if err != nil || n != len(c.want) {
+				t.Errorf("%s: count = %d, %v; want %d", c.name, n, err, len(c.want))
+			}
+			return nil
+		})
+	}
+	_ = f.update(func(tx directory.Tx) error {
+		_, err := tx.ListUsers(directory.ListQuery{Filter: directory.Compare{Prop: "passwordHash", Op: directory.OpEq, Value: str("x")}})
+		wantKind(t, "filter on an unknown property", err, directory.KindUnsupportedQuery)
+		return nil
+	})
+}

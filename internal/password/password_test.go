@@ -1,0 +1,64 @@
+package password
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	cases := []struct {
+		pw   string
+		rule Rule // "" = accepted
+	}{
+		{"Short1!", RuleLength},
+		{strings.Repeat("Aa1", 86), RuleLength},
+		{"abcdefgh", RuleComplexity},
+		{"abcdEFGH", RuleComplexity},
+		{"abcdEF12", ""},
+		{"abcd12!!", ""},
+		{"Wachtwoord€12", RuleCharacters},
+		{"Pass word 1", ""},
+		{"Tab\tPass1", RuleCharacters},
+	}
+	for _, c := range cases {
+		err := Check(c.pw)
+		var pe *PolicyError
+		switch {
+		case c.rule == "" && err != nil:
+			t.Errorf("Check(%q) = %v, want accepted", c.pw, err)
+		case c.rule != "" && (!errors.As(err, &pe) || pe.Rule != c.rule):
+			t.Errorf("Check(%q) = %v, want rule %s", c.pw, err, c.rule)
+		case err != nil && strings.Contains(err.Error(), c.pw):
+			t.Errorf("Check(%q) error leaks the password: %v", c.pw, err)
+		}
+	}
+}
+
+func TestHashVerify(t *testing.T) {
+	h := Hasher{Params{Memory: 1024, Time: 1, Threads: 1}}
+	hash, err := h.Hash("Correct horse 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(hash, "$argon2id$v=19$m=1024,t=1,p=1$") {
+		t.Fatalf("hash %q lacks the PHC prefix", hash)
+	}
+	if ok, rehash, err := h.Verify(hash, "Correct horse 1"); !ok || rehash || err != nil {
+		t.Fatalf("Verify(right) = %v, %v, %v", ok, rehash, err)
+	}
+	if ok, _, err := h.Verify(hash, "Correct horse 2"); ok || err != nil {
+		t.Fatalf("Verify(wrong) = %v, %v", ok, err)
+	}
+	stronger := Hasher{Params{Memory: 2048, Time: 1, Threads: 1}}
+	if ok, rehash, _ := stronger.Verify(hash, "Correct horse 1"); !ok || !rehash {
+		t.Fatalf("Verify with new params = %v, rehash %v; want ok and rehash", ok, rehash)
+	}
+	if _, _, err := h.Verify("$2a$10$bcrypt", "x"); err == nil {
+		t.Fatal("Verify accepted a non-argon2 hash")
+	}
+	h2, _ := h.Hash("Correct horse 1")
+	if h2 == hash {
+		t.Fatal("two hashes of one password are equal: salt is not random")
+	}
+}

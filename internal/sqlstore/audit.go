@@ -1,0 +1,103 @@
+package sqlstore
+
+import (
+	"encoding/json"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+const auditCols = `id, at, category, activity, operation_type, result, result_reason, correlation_id, initiator_user_id,
+	initiator_upn, initiator_name, initiator_ip, initiator_app, targets`
+
+var auditResource = &resource{
+	name: "directoryAudit",
+	id:   "id",
+	cols: map[string]column{
+		"id":                                 {"id", cText},
+		"activityDateTime":                   {"at", cTime},
+		"activityDisplayName":                {"activity", cText},
+		"category":                           {"category", cText},
+		"correlationId":                      {"correlation_id", cText},
+		"result":                             {"result", cText},
+		"operationType":                      {"operation_type", cText},
+		"initiatedBy/user/id":                {"initiator_user_id", cText},
+		"initiatedBy/user/userPrincipalName": {"initiator_upn_fold", cFold},
+		"initiatedBy/app/displayName":        {"initiator_app", cText},
+	},
+	order: map[string]column{"activityDateTime": {"at", cTime}},
+	any: map[string]func(*builder, string, directory.Expr) (string, error){
+		"targetResources": func(b *builder, v string, c directory.Expr) (string, error) {
+			if c, ok := c.(directory.Compare); ok && c.Prop == v+"/id" && c.Op == directory.OpEq &&
+				(c.Value.Kind == directory.KindString || c.Value.Kind == directory.KindGUID) {
+				return "EXISTS (SELECT 1 FROM audit_targets t WHERE t.tenant_id = $1 AND t.event_id = audit_events.id AND t.target_id = " +
+					b.arg(c.Value.Str) + ")", nil
+			}
+			return "", directory.UnsupportedQuery("Only targetResources/any(t: t/id eq '...') is supported.")
+		},
+	},
+}
+
+func (t *tx) AppendAudit(e *directory.AuditEvent) error {
+	targets, err := json.Marshal(e.Targets)
+	if err != nil {
+		return err
+	}
+	i := e.Initiator
+	if _, err := t.exec(`INSERT INTO audit_events (tenant_id, `+auditCols+`, initiator_upn_fold)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+		e.ID, micros(e.At), e.Category, e.Activity, e.OperationType, e.Result, e.ResultReason, e.CorrelationID,
+		i.UserID, i.UPN, i.DisplayName, i.IPAddress, i.App, string(targets), directory.Fold(i.UPN)); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, tg := range e.Targets {
+		if tg.ID == "" || seen[tg.ID] {
+			continue
+		}
+		seen[tg.ID] = true
+		if _, err := t.exec("INSERT INTO audit_targets (tenant_id, target_id, event_id) VALUES ($1, $2, $3)", tg.ID, e.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tx) ListAudit(q directory.ListQuery) (directory.Page[directory.AuditEvent], error) {
+	var page directory.Page[directory.AuditEvent]
+	if len(q.OrderBy) == 0 {
+		q.OrderBy = []directory.Order{{Prop: "activityDateTime", Desc: true}}
+	}
+	query, args, _, err := listSQL(auditResource, auditCols, "audit_events", "1 = 1", q)
+	if err != nil {
+		return page, err
+	}
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e directory.AuditEvent
+		var at int64
+		var targets string
+		if err := rows.Scan(&e.ID, &at, &e.Category, &e.Activity, &e.OperationType, &e.Result, &e.ResultReason,
+			&e.CorrelationID, &e.Initiator.UserID, &e.Initiator.UPN, &e.Initiator.DisplayName, &e.Initiator.IPAddress,
+			&e.Initiator.App, &targets); err != nil {
+			return page, err
+		}
+		e.At = fromMicros(at)
+		if err := json.Unmarshal([]byte(targets), &e.Targets); err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, e)
+	}
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	if top := pageSize(q); len(page.Items) > top {
+		page.Items = page.Items[:top]
+		last := page.Items[top-1]
+		page.Next = encodeCursor(micros(last.At), last.ID)
+	}
+	return page, nil
+}

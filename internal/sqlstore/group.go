@@ -1,0 +1,158 @@
+package sqlstore
+
+import (
+	"database/sql"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+const groupCols = `id, display_name, description, mail_nickname, mail, mail_enabled, security_enabled, group_types,
+	visibility, on_prem_sync, created_at`
+
+var groupsResource = &resource{
+	name: "Group",
+	id:   "id",
+	cols: map[string]column{
+		"id":                    {"id", cID},
+		"displayName":           {"display_name_fold", cFold},
+		"description":           {"description", cText},
+		"mail":                  {"mail_fold", cFold},
+		"mailNickname":          {"mail_nickname", cText},
+		"mailEnabled":           {"mail_enabled", cBool},
+		"securityEnabled":       {"security_enabled", cBool},
+		"onPremisesSyncEnabled": {"on_prem_sync", cNullBool},
+		"createdDateTime":       {"created_at", cTime},
+	},
+	order: map[string]column{
+		"displayName":     {"display_name_fold", cFold},
+		"createdDateTime": {"created_at", cTime},
+	},
+	search: map[string]column{
+		"displayName":  {"search_tokens", cTokens},
+		"description":  {"description", cText},
+		"mail":         {"mail_fold", cFold},
+		"mailNickname": {"mail_nickname", cText},
+	},
+	any: map[string]func(*builder, string, directory.Expr) (string, error){
+		"groupTypes":     jsonListAny("group_types"),
+		"proxyAddresses": proxyAddressAny("mail_fold"),
+	},
+}
+
+func scanGroup(r scanner) (directory.Group, error) {
+	var g directory.Group
+	var types string
+	var sync sql.NullBool
+	var created int64
+	err := r.Scan(&g.ID, &g.DisplayName, &g.Description, &g.MailNickname, &g.Mail, &g.MailEnabled, &g.SecurityEnabled,
+		&types, &g.Visibility, &sync, &created)
+	if err != nil {
+		return g, err
+	}
+	if sync.Valid {
+		g.OnPremisesSyncEnabled = &sync.Bool
+	}
+	g.CreatedAt = fromMicros(created)
+	g.GroupTypes, err = parseList(types)
+	return g, err
+}
+
+func groupValues(g *directory.Group) []any {
+	var sync sql.NullBool
+	if g.OnPremisesSyncEnabled != nil {
+		sync = sql.NullBool{Bool: *g.OnPremisesSyncEnabled, Valid: true}
+	}
+	return []any{g.ID, g.DisplayName, g.Description, g.MailNickname, g.Mail, g.MailEnabled, g.SecurityEnabled,
+		jsonList(g.GroupTypes), g.Visibility, sync, micros(g.CreatedAt),
+		directory.Fold(g.DisplayName), tokenColumn(g.DisplayName), directory.Fold(g.Mail)}
+}
+
+func (t *tx) CreateGroup(g *directory.Group) error {
+	_, err := t.exec(`INSERT INTO dir_groups (tenant_id, `+groupCols+`, display_name_fold, search_tokens, mail_fold)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, groupValues(g)...)
+	if isUnique(err) {
+		return directory.Conflict("id")
+	}
+	if err != nil {
+		return err
+	}
+	return t.claimAddresses(g.ID, directory.TypeGroup, g.Addresses())
+}
+
+func (t *tx) GetGroup(id string) (directory.Group, error) {
+	g, err := scanGroup(t.queryRow("SELECT "+groupCols+" FROM dir_groups WHERE tenant_id = $1 AND id = $2", id))
+	return g, notFound(err, id)
+}
+
+func (t *tx) UpdateGroup(g *directory.Group) error {
+	err := t.execOne(g.ID, `UPDATE dir_groups SET display_name = $3, description = $4, mail_nickname = $5, mail = $6,
+		mail_enabled = $7, security_enabled = $8, group_types = $9, visibility = $10, on_prem_sync = $11, created_at = $12,
+		display_name_fold = $13, search_tokens = $14, mail_fold = $15 WHERE tenant_id = $1 AND id = $2`, groupValues(g)...)
+	if err != nil {
+		return err
+	}
+	if err := t.releaseAddresses(g.ID); err != nil {
+		return err
+	}
+	return t.claimAddresses(g.ID, directory.TypeGroup, g.Addresses())
+}
+
+func (t *tx) DeleteGroup(id string) error {
+	if err := t.execOne(id, "DELETE FROM dir_groups WHERE tenant_id = $1 AND id = $2", id); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		"DELETE FROM group_members WHERE tenant_id = $1 AND (group_id = $2 OR member_id = $2)",
+		"DELETE FROM group_owners WHERE tenant_id = $1 AND group_id = $2",
+	} {
+		if _, err := t.exec(q, id); err != nil {
+			return err
+		}
+	}
+	return t.releaseAddresses(id)
+}
+
+func (t *tx) ListGroups(q directory.ListQuery) (directory.Page[directory.Group], error) {
+	var page directory.Page[directory.Group]
+	query, args, sortCol, err := listSQL(groupsResource, groupCols, "dir_groups", "1 = 1", q)
+	if err != nil {
+		return page, err
+	}
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		g, err := scanGroup(rows)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, g)
+	}
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	if top := pageSize(q); len(page.Items) > top {
+		page.Items = page.Items[:top]
+		last := page.Items[top-1]
+		var key any
+		if sortCol != nil && sortCol.sql == "created_at" {
+			key = micros(last.CreatedAt)
+		} else if sortCol != nil {
+			key = directory.Fold(last.DisplayName)
+		}
+		page.Next = encodeCursor(key, last.ID)
+	}
+	return page, nil
+}
+
+func (t *tx) CountGroups(q directory.ListQuery) (int, error) {
+	query, args, err := countSQL(groupsResource, "dir_groups", "1 = 1", q)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = t.queryRow(query, args...).Scan(&n)
+	return n, err
+}

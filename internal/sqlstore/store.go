@@ -1,0 +1,167 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/directory"
+	"github.com/google/uuid"
+)
+
+var _ directory.Store = (*Store)(nil)
+
+// tx is a transaction bound to one tenant; every statement it runs carries
+// tenant_id = $1.
+type tx struct {
+	ctx    context.Context
+	s      *Store
+	sqltx  *sql.Tx
+	tenant string
+}
+
+func (t *tx) exec(q string, args ...any) (sql.Result, error) {
+	return t.sqltx.ExecContext(t.ctx, q, append([]any{t.tenant}, args...)...)
+}
+
+func (t *tx) query(q string, args ...any) (*sql.Rows, error) {
+	return t.sqltx.QueryContext(t.ctx, q, append([]any{t.tenant}, args...)...)
+}
+
+func (t *tx) queryRow(q string, args ...any) *sql.Row {
+	return t.sqltx.QueryRowContext(t.ctx, q, append([]any{t.tenant}, args...)...)
+}
+
+// execOne runs a statement that must touch exactly one row of the tenant;
+// none means the object does not exist here.
+func (t *tx) execOne(id, q string, args ...any) error {
+	res, err := t.exec(q, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return directory.NotFound(id)
+	}
+	return nil
+}
+
+// Update runs fn in a read-write transaction bound to tenantID. On
+// PostgreSQL it retries serialization failures and deadlocks.
+func (s *Store) Update(ctx context.Context, tenantID string, fn func(directory.Tx) error) error {
+	return s.run(ctx, tenantID, false, nil, fn)
+}
+
+// View runs fn in a read-only transaction bound to tenantID.
+func (s *Store) View(ctx context.Context, tenantID string, fn func(directory.Tx) error) error {
+	return s.run(ctx, tenantID, true, nil, fn)
+}
+
+// CreateTenant inserts t and runs fn bound to it, in one transaction.
+func (s *Store) CreateTenant(ctx context.Context, t directory.Tenant, fn func(directory.Tx) error) error {
+	return s.run(ctx, t.ID, false, &t, fn)
+}
+
+func (s *Store) run(ctx context.Context, tenantID string, readOnly bool, create *directory.Tenant, fn func(directory.Tx) error) error {
+	if _, err := uuid.Parse(tenantID); err != nil {
+		return directory.NotFound(tenantID)
+	}
+	for attempt := 0; ; attempt++ {
+		err := s.runOnce(ctx, tenantID, readOnly, create, fn)
+		if err == nil || attempt >= 4 || !s.retryable(err) {
+			return err
+		}
+		time.Sleep(time.Duration(attempt+1) * 5 * time.Millisecond)
+	}
+}
+
+func (s *Store) runOnce(ctx context.Context, tenantID string, readOnly bool, create *directory.Tenant, fn func(directory.Tx) error) error {
+	db, opts := s.writer, (*sql.TxOptions)(nil)
+	if readOnly {
+		db = s.reader
+		if s.d == postgres {
+			opts = &sql.TxOptions{ReadOnly: true}
+		}
+	}
+	sqltx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	defer sqltx.Rollback()
+	t := &tx{ctx: ctx, s: s, sqltx: sqltx, tenant: tenantID}
+	if create != nil {
+		if err := t.insertTenant(create); err != nil {
+			return err
+		}
+	} else {
+		var one int
+		if err := t.queryRow("SELECT 1 FROM tenants WHERE tenant_id = $1").Scan(&one); err != nil {
+			return notFound(err, tenantID)
+		}
+	}
+	if err := fn(t); err != nil {
+		return err
+	}
+	if err := sqltx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// notFound turns sql.ErrNoRows into the domain's not-found error.
+func notFound(err error, id string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return directory.NotFound(id)
+	}
+	return err
+}
+
+// ResolveTenant finds a tenant by id or by a verified domain name.
+func (s *Store) ResolveTenant(ctx context.Context, idOrDomain string) (string, error) {
+	var id string
+	var err error
+	if _, perr := uuid.Parse(idOrDomain); perr == nil {
+		err = s.reader.QueryRowContext(ctx, "SELECT tenant_id FROM tenants WHERE tenant_id = $1", idOrDomain).Scan(&id)
+	} else {
+		err = s.reader.QueryRowContext(ctx, "SELECT tenant_id FROM domains WHERE name = $1 AND is_verified", directory.Fold(idOrDomain)).Scan(&id)
+	}
+	return id, notFound(err, idOrDomain)
+}
+
+// ExpiredDeletedUsers lists users of any tenant deleted before cutoff.
+func (s *Store) ExpiredDeletedUsers(ctx context.Context, cutoff time.Time, limit int) ([]directory.TenantObject, error) {
+	rows, err := s.reader.QueryContext(ctx, `SELECT tenant_id, id FROM users
+		WHERE deleted_at IS NOT NULL AND deleted_at < $1 ORDER BY deleted_at LIMIT $2`, micros(cutoff), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []directory.TenantObject
+	for rows.Next() {
+		var o directory.TenantObject
+		if err := rows.Scan(&o.TenantID, &o.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// micros stores a time as microseconds since the epoch (0 for zero time).
+func micros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}
+
+// fromMicros is the inverse of micros, in UTC.
+func fromMicros(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMicro(v).UTC()
+}

@@ -1,0 +1,101 @@
+package sqlstore
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+func (t *tx) insertTenant(tn *directory.Tenant) error {
+	org, err := json.Marshal(tn.Org)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec("INSERT INTO tenants (tenant_id, created_at, cursor_secret, org) VALUES ($1, $2, $3, $4)",
+		micros(tn.CreatedAt), tn.CursorSecret, string(org))
+	if isUnique(err) {
+		return &directory.Error{Kind: directory.KindConflict, Field: "id", Message: "a tenant with this id exists"}
+	}
+	return err
+}
+
+func (t *tx) Tenant() (directory.Tenant, error) {
+	tn := directory.Tenant{ID: t.tenant}
+	var created int64
+	var org string
+	err := t.queryRow("SELECT created_at, cursor_secret, org FROM tenants WHERE tenant_id = $1").Scan(&created, &tn.CursorSecret, &org)
+	if err != nil {
+		return tn, notFound(err, t.tenant)
+	}
+	tn.CreatedAt = fromMicros(created)
+	if err := json.Unmarshal([]byte(org), &tn.Org); err != nil {
+		return tn, fmt.Errorf("decode organization: %w", err)
+	}
+	return tn, nil
+}
+
+func (t *tx) UpdateTenant(tn directory.Tenant) error {
+	org, err := json.Marshal(tn.Org)
+	if err != nil {
+		return err
+	}
+	return t.execOne(t.tenant, "UPDATE tenants SET org = $2 WHERE tenant_id = $1", string(org))
+}
+
+func (t *tx) AddRoleAssignment(ra *directory.RoleAssignment) error {
+	_, err := t.exec(`INSERT INTO role_assignments (tenant_id, id, role_template_id, principal_id, created_at)
+		VALUES ($1, $2, $3, $4, $5)`, ra.ID, ra.RoleTemplateID, ra.PrincipalID, micros(ra.CreatedAt))
+	if isUnique(err) {
+		return directory.Conflict("roleDefinitionId")
+	}
+	return err
+}
+
+func (t *tx) ListRoleAssignments(principalID string) ([]directory.RoleAssignment, error) {
+	rows, err := t.query(`SELECT id, role_template_id, principal_id, created_at FROM role_assignments
+		WHERE tenant_id = $1 AND principal_id = $2 ORDER BY id`, principalID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []directory.RoleAssignment
+	for rows.Next() {
+		var ra directory.RoleAssignment
+		var created int64
+		if err := rows.Scan(&ra.ID, &ra.RoleTemplateID, &ra.PrincipalID, &created); err != nil {
+			return nil, err
+		}
+		ra.CreatedAt = fromMicros(created)
+		out = append(out, ra)
+	}
+	return out, rows.Err()
+}
+
+func (t *tx) AddSigningKey(k *directory.SigningKey) error {
+	_, err := t.exec("INSERT INTO signing_keys (tenant_id, kid, private_pem, created_at) VALUES ($1, $2, $3, $4)",
+		k.KID, k.PrivatePEM, micros(k.CreatedAt))
+	if isUnique(err) {
+		return directory.Conflict("kid")
+	}
+	return err
+}
+
+func (t *tx) SigningKeys() ([]directory.SigningKey, error) {
+	rows, err := t.query("SELECT kid, private_pem, created_at FROM signing_keys WHERE tenant_id = $1 ORDER BY created_at DESC")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []directory.SigningKey
+	for rows.Next() {
+		var k directory.SigningKey
+		var created int64
+		if err := rows.Scan(&k.KID, &k.PrivatePEM, &created); err != nil {
+			return nil, err
+		}
+		k.CreatedAt = fromMicros(created)
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,168 @@
+package sqlstore
+
+import (
+	"strings"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+var usersResource = &resource{
+	name: "User",
+	id:   "id",
+	cols: map[string]column{
+		"id":                    {"id", cID},
+		"accountEnabled":        {"account_enabled", cBool},
+		"displayName":           {"display_name_fold", cFold},
+		"userPrincipalName":     {"upn_fold", cFold},
+		"mail":                  {"mail_fold", cFold},
+		"mailNickname":          {"mail_nickname", cText},
+		"givenName":             {"given_name", cText},
+		"surname":               {"surname", cText},
+		"jobTitle":              {"job_title", cText},
+		"department":            {"department", cText},
+		"companyName":           {"company_name", cText},
+		"officeLocation":        {"office_location", cText},
+		"city":                  {"city", cText},
+		"state":                 {"state", cText},
+		"country":               {"country", cText},
+		"postalCode":            {"postal_code", cText},
+		"employeeId":            {"employee_id", cText},
+		"mobilePhone":           {"mobile_phone", cText},
+		"preferredLanguage":     {"preferred_language", cText},
+		"usageLocation":         {"usage_location", cText},
+		"userType":              {"user_type", cText},
+		"onPremisesSyncEnabled": {"on_prem_sync", cNullBool},
+		"onPremisesImmutableId": {"on_prem_immutable_id", cText},
+		"createdDateTime":       {"created_at", cTime},
+		"deletedDateTime":       {"deleted_at", cTime},
+		"otherMails":            {"other_mails", cList},
+		"businessPhones":        {"business_phones", cList},
+	},
+	order: map[string]column{
+		"displayName":       {"display_name_fold", cFold},
+		"userPrincipalName": {"upn_fold", cFold},
+		"createdDateTime":   {"created_at", cTime},
+		"deletedDateTime":   {"deleted_at", cTime},
+	},
+	search: map[string]column{
+		"displayName":       {"search_tokens", cTokens},
+		"userPrincipalName": {"upn_fold", cFold},
+		"mail":              {"mail_fold", cFold},
+		"givenName":         {"given_name", cText},
+		"surname":           {"surname", cText},
+		"jobTitle":          {"job_title", cText},
+		"department":        {"department", cText},
+		"mailNickname":      {"mail_nickname", cText},
+	},
+	any: map[string]func(*builder, string, directory.Expr) (string, error){
+		"otherMails":     jsonListAny("other_mails"),
+		"businessPhones": jsonListAny("business_phones"),
+		"proxyAddresses": proxyAddressAny("mail_fold"),
+	},
+}
+
+// proxyAddressAny translates proxyAddresses/any(...) on objects whose only
+// proxy address is "SMTP:" + mail.
+func proxyAddressAny(mailCol string) func(*builder, string, directory.Expr) (string, error) {
+	return func(b *builder, v string, c directory.Expr) (string, error) {
+		var val string
+		prefix := false
+		switch c := c.(type) {
+		case directory.Compare:
+			if c.Prop != v || c.Op != directory.OpEq || c.Value.Kind != directory.KindString {
+				return "", directory.UnsupportedQuery("Only 'eq' and startswith are supported inside any() on proxyAddresses.")
+			}
+			val = c.Value.Str
+		case directory.StartsWith:
+			if c.Prop != v {
+				return "", directory.UnsupportedQuery("Only 'eq' and startswith are supported inside any() on proxyAddresses.")
+			}
+			val, prefix = c.Prefix, true
+		default:
+			return "", directory.UnsupportedQuery("Only 'eq' and startswith are supported inside any() on proxyAddresses.")
+		}
+		f := directory.Fold(val)
+		addr, ok := strings.CutPrefix(f, "smtp:")
+		switch {
+		case ok && prefix:
+			return b.startsWith(&resource{cols: map[string]column{"m": {mailCol, cFold}}}, "m", addr)
+		case ok:
+			return mailCol + " = " + b.arg(addr), nil
+		case prefix && strings.HasPrefix("smtp:", f):
+			return mailCol + " <> ''", nil
+		}
+		return "1 = 0", nil
+	}
+}
+
+func (t *tx) ListUsers(q directory.ListQuery) (directory.Page[directory.User], error) {
+	var page directory.Page[directory.User]
+	base := "deleted_at IS NULL"
+	if q.Deleted {
+		base = "deleted_at IS NOT NULL"
+	}
+	query, args, sortCol, err := listSQL(usersResource, userCols, "users", base, q)
+	if err != nil {
+		return page, err
+	}
+	rows, err := t.query(query, args...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, u)
+	}
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	top := pageSize(q)
+	if len(page.Items) > top {
+		page.Items = page.Items[:top]
+		last := page.Items[top-1]
+		page.Next = encodeCursor(userSortKey(&last, sortCol), last.ID)
+	}
+	return page, nil
+}
+
+func pageSize(q directory.ListQuery) int {
+	if q.Top <= 0 {
+		return 100
+	}
+	return q.Top
+}
+
+func userSortKey(u *directory.User, c *column) any {
+	if c == nil {
+		return nil
+	}
+	switch c.sql {
+	case "display_name_fold":
+		return directory.Fold(u.DisplayName)
+	case "upn_fold":
+		return directory.Fold(u.UserPrincipalName)
+	case "created_at":
+		return micros(u.CreatedAt)
+	case "deleted_at":
+		return micros(u.DeletedAt)
+	}
+	return nil
+}
+
+func (t *tx) CountUsers(q directory.ListQuery) (int, error) {
+	base := "deleted_at IS NULL"
+	if q.Deleted {
+		base = "deleted_at IS NOT NULL"
+	}
+	query, args, err := countSQL(usersResource, "users", base, q)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = t.queryRow(query, args...).Scan(&n)
+	return n, err
+}
