@@ -172,3 +172,15 @@ func (s *Service) FindUserForToken(ctx context.Context, tenantID, upn string) (U
 	})
 	return u, err
 }
+
+// CursorSecret returns the key that signs the tenant's paging tokens. Only
+// the API layer calls it, for a principal of the tenant.
+func (s *Service) CursorSecret(ctx context.Context, tenantID string) ([]byte, error) {
+	var secret []byte
+	err := s.store.View(ctx, tenantID, func(tx Tx) error {
+		t, err := tx.Tenant()
+		secret = t.CursorSecret
+		return err
+	})
+	return secret, err
+}

@@ -62,3 +62,20 @@ func TestHashVerify(t *testing.T) {
 		t.Fatal("two hashes of one password are equal: salt is not random")
 	}
 }
+
+func TestGenerate(t *testing.T) {
+	seen := map[string]bool{}
+	for i := 0; i < 200; i++ {
+		pw := Generate()
+		if len(pw) != 16 {
+			t.Fatalf("Generate() = %q, want 16 characters", pw)
+		}
+		if err := Check(pw); err != nil {
+			t.Fatalf("Generate() = %q breaks the policy: %v", pw, err)
+		}
+		if seen[pw] {
+			t.Fatalf("Generate() repeated %q", pw)
+		}
+		seen[pw] = true
+	}
+}

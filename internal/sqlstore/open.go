@@ -142,3 +142,6 @@ func (s *Store) Dialect() string {
 	}
 	return "sqlite"
 }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.writer.PingContext(ctx) }

@@ -1,0 +1,234 @@
+package client
+
+import "time"
+
+// ErrorBody is the Graph error envelope.
+type ErrorBody struct {
+	Error ErrorDetail `json:"error"`
+}
+
+// ErrorDetail is the inside of a Graph error.
+type ErrorDetail struct {
+	Code       string      `json:"code"`
+	Message    string      `json:"message"`
+	Details    []ErrorItem `json:"details,omitempty"`
+	InnerError *InnerError `json:"innerError,omitempty"`
+}
+
+// ErrorItem is one entry of ErrorDetail.Details; Target names the property.
+type ErrorItem struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Target  string `json:"target,omitempty"`
+}
+
+// InnerError carries the request ids of a failed call.
+type InnerError struct {
+	Date            string `json:"date"`
+	RequestID       string `json:"request-id"`
+	ClientRequestID string `json:"client-request-id,omitempty"`
+}
+
+// User is a Graph user as returned by the API. Properties the server did
+// not send (not selected) stay nil.
+type User struct {
+	ID                    string     `json:"id,omitempty"`
+	AccountEnabled        *bool      `json:"accountEnabled,omitempty"`
+	DisplayName           *string    `json:"displayName,omitempty"`
+	GivenName             *string    `json:"givenName,omitempty"`
+	Surname               *string    `json:"surname,omitempty"`
+	UserPrincipalName     *string    `json:"userPrincipalName,omitempty"`
+	Mail                  *string    `json:"mail,omitempty"`
+	MailNickname          *string    `json:"mailNickname,omitempty"`
+	JobTitle              *string    `json:"jobTitle,omitempty"`
+	Department            *string    `json:"department,omitempty"`
+	OfficeLocation        *string    `json:"officeLocation,omitempty"`
+	CompanyName           *string    `json:"companyName,omitempty"`
+	EmployeeID            *string    `json:"employeeId,omitempty"`
+	BusinessPhones        []string   `json:"businessPhones,omitempty"`
+	MobilePhone           *string    `json:"mobilePhone,omitempty"`
+	FaxNumber             *string    `json:"faxNumber,omitempty"`
+	StreetAddress         *string    `json:"streetAddress,omitempty"`
+	City                  *string    `json:"city,omitempty"`
+	State                 *string    `json:"state,omitempty"`
+	PostalCode            *string    `json:"postalCode,omitempty"`
+	Country               *string    `json:"country,omitempty"`
+	UsageLocation         *string    `json:"usageLocation,omitempty"`
+	PreferredLanguage     *string    `json:"preferredLanguage,omitempty"`
+	OtherMails            []string   `json:"otherMails,omitempty"`
+	ProxyAddresses        []string   `json:"proxyAddresses,omitempty"`
+	UserType              *string    `json:"userType,omitempty"`
+	OnPremisesSyncEnabled *bool      `json:"onPremisesSyncEnabled,omitempty"`
+	CreatedDateTime       *time.Time `json:"createdDateTime,omitempty"`
+	DeletedDateTime       *time.Time `json:"deletedDateTime,omitempty"`
+}
+
+// PasswordProfile sets a user's password on create or PATCH.
+type PasswordProfile struct {
+	Password                      string `json:"password"`
+	ForceChangePasswordNextSignIn bool   `json:"forceChangePasswordNextSignIn"`
+}
+
+// Group is a Graph group.
+type Group struct {
+	ID                    string     `json:"id,omitempty"`
+	DisplayName           *string    `json:"displayName,omitempty"`
+	Description           *string    `json:"description,omitempty"`
+	MailNickname          *string    `json:"mailNickname,omitempty"`
+	Mail                  *string    `json:"mail,omitempty"`
+	MailEnabled           *bool      `json:"mailEnabled,omitempty"`
+	SecurityEnabled       *bool      `json:"securityEnabled,omitempty"`
+	GroupTypes            []string   `json:"groupTypes,omitempty"`
+	ProxyAddresses        []string   `json:"proxyAddresses,omitempty"`
+	Visibility            *string    `json:"visibility,omitempty"`
+	OnPremisesSyncEnabled *bool      `json:"onPremisesSyncEnabled,omitempty"`
+	CreatedDateTime       *time.Time `json:"createdDateTime,omitempty"`
+}
+
+// DirectoryObject is a member, owner or memberOf entry: a user or a group,
+// told apart by ODataType.
+type DirectoryObject struct {
+	ODataType         string  `json:"@odata.type"`
+	ID                string  `json:"id"`
+	DisplayName       *string `json:"displayName,omitempty"`
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	Mail              *string `json:"mail,omitempty"`
+}
+
+// Domain is a Graph domain.
+type Domain struct {
+	ID                               string   `json:"id"`
+	AuthenticationType               string   `json:"authenticationType"`
+	AvailabilityStatus               *string  `json:"availabilityStatus"`
+	IsAdminManaged                   bool     `json:"isAdminManaged"`
+	IsDefault                        bool     `json:"isDefault"`
+	IsInitial                        bool     `json:"isInitial"`
+	IsRoot                           bool     `json:"isRoot"`
+	IsVerified                       bool     `json:"isVerified"`
+	PasswordNotificationWindowInDays int      `json:"passwordNotificationWindowInDays"`
+	PasswordValidityPeriodInDays     int      `json:"passwordValidityPeriodInDays"`
+	SupportedServices                []string `json:"supportedServices"`
+	State                            *string  `json:"state"`
+}
+
+// DomainDNSRecord is a DNS record to create for domain verification.
+type DomainDNSRecord struct {
+	ODataType        string `json:"@odata.type"`
+	IsOptional       bool   `json:"isOptional"`
+	Label            string `json:"label"`
+	RecordType       string `json:"recordType"`
+	SupportedService string `json:"supportedService"`
+	TTL              int    `json:"ttl"`
+	Text             string `json:"text"`
+}
+
+// VerifiedDomain is a domain as listed in the organization.
+type VerifiedDomain struct {
+	Name         string `json:"name"`
+	Type         string `json:"type"`
+	IsDefault    bool   `json:"isDefault"`
+	IsInitial    bool   `json:"isInitial"`
+	Capabilities string `json:"capabilities"`
+}
+
+// Organization is the tenant's profile.
+type Organization struct {
+	ODataContext                        string           `json:"@odata.context,omitempty"`
+	ID                                  string           `json:"id"`
+	DisplayName                         string           `json:"displayName"`
+	TenantType                          string           `json:"tenantType"`
+	CreatedDateTime                     time.Time        `json:"createdDateTime"`
+	CountryLetterCode                   *string          `json:"countryLetterCode"`
+	DefaultUsageLocation                *string          `json:"defaultUsageLocation"`
+	PreferredLanguage                   *string          `json:"preferredLanguage"`
+	Street                              *string          `json:"street"`
+	City                                *string          `json:"city"`
+	State                               *string          `json:"state"`
+	PostalCode                          *string          `json:"postalCode"`
+	Country                             *string          `json:"country"`
+	BusinessPhones                      []string         `json:"businessPhones"`
+	TechnicalNotificationMails          []string         `json:"technicalNotificationMails"`
+	MarketingNotificationEmails         []string         `json:"marketingNotificationEmails"`
+	SecurityComplianceNotificationMails []string         `json:"securityComplianceNotificationMails"`
+	VerifiedDomains                     []VerifiedDomain `json:"verifiedDomains"`
+	AssignedPlans                       []any            `json:"assignedPlans"`
+	ProvisionedPlans                    []any            `json:"provisionedPlans"`
+	OnPremisesSyncEnabled               *bool            `json:"onPremisesSyncEnabled"`
+	OnPremisesLastSyncDateTime          *time.Time       `json:"onPremisesLastSyncDateTime"`
+	PartnerTenantType                   *string          `json:"partnerTenantType"`
+}
+
+// DirectoryAudit is one audit log entry.
+type DirectoryAudit struct {
+	ID                  string           `json:"id"`
+	Category            string           `json:"category"`
+	CorrelationID       string           `json:"correlationId"`
+	Result              string           `json:"result"`
+	ResultReason        string           `json:"resultReason"`
+	ActivityDisplayName string           `json:"activityDisplayName"`
+	ActivityDateTime    time.Time        `json:"activityDateTime"`
+	LoggedByService     string           `json:"loggedByService"`
+	OperationType       string           `json:"operationType"`
+	InitiatedBy         AuditInitiator   `json:"initiatedBy"`
+	TargetResources     []TargetResource `json:"targetResources"`
+	AdditionalDetails   []KeyValue       `json:"additionalDetails"`
+}
+
+// AuditInitiator says who caused an audit event: a user or an app.
+type AuditInitiator struct {
+	App  *AuditApp  `json:"app"`
+	User *AuditUser `json:"user"`
+}
+
+// AuditApp is an app initiator.
+type AuditApp struct {
+	AppID       *string `json:"appId"`
+	DisplayName string  `json:"displayName"`
+}
+
+// AuditUser is a user initiator.
+type AuditUser struct {
+	ID                string `json:"id"`
+	DisplayName       string `json:"displayName"`
+	UserPrincipalName string `json:"userPrincipalName"`
+	IPAddress         string `json:"ipAddress"`
+}
+
+// TargetResource is an object an audit event is about.
+type TargetResource struct {
+	ID                 string             `json:"id"`
+	DisplayName        string             `json:"displayName"`
+	Type               string             `json:"type"`
+	UserPrincipalName  *string            `json:"userPrincipalName"`
+	GroupType          *string            `json:"groupType"`
+	ModifiedProperties []ModifiedProperty `json:"modifiedProperties"`
+}
+
+// ModifiedProperty is one changed property of an audit target; values are
+// JSON-encoded strings as in Graph.
+type ModifiedProperty struct {
+	DisplayName string `json:"displayName"`
+	OldValue    string `json:"oldValue"`
+	NewValue    string `json:"newValue"`
+}
+
+// KeyValue is a Graph key/value pair.
+type KeyValue struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// SignupRequest creates a tenant through POST /api/signup.
+type SignupRequest struct {
+	Name          string `json:"name"`
+	DomainPrefix  string `json:"domainPrefix"`
+	AdminUsername string `json:"adminUsername"`
+	AdminPassword string `json:"adminPassword"`
+}
+
+// SignupResponse tells how to reach the new tenant.
+type SignupResponse struct {
+	TenantID      string `json:"tenantId"`
+	InitialDomain string `json:"initialDomain"`
+	AdminUPN      string `json:"adminUserPrincipalName"`
+}

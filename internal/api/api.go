@@ -1,0 +1,97 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/atriumhq/atrium/internal/authn"
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+// Config holds what the API needs.
+type Config struct {
+	Directory   *directory.Service
+	Tokens      *authn.Tokens
+	PublicURL   string // base of @odata.context and @odata.nextLink, e.g. http://localhost:8080
+	AllowSignup bool   // serve POST /api/signup
+	// StrictAdvancedQueries reproduces Graph's ConsistencyLevel rules; when
+	// false every advanced query is accepted without the header.
+	StrictAdvancedQueries bool
+	NewSigningKey         func() (directory.SigningKey, error)
+	Logger                *slog.Logger
+}
+
+// API serves the HTTP endpoints.
+type API struct {
+	dir       *directory.Service
+	tokens    *authn.Tokens
+	publicURL string
+	signup    bool
+	strict    bool
+	newKey    func() (directory.SigningKey, error)
+	log       *slog.Logger
+
+	secretsMu sync.Mutex
+	secrets   map[string][]byte // tenant id → paging token secret (immutable)
+}
+
+// New returns the API for cfg.
+func New(cfg Config) *API {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &API{dir: cfg.Directory, tokens: cfg.Tokens, publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
+		signup: cfg.AllowSignup, strict: cfg.StrictAdvancedQueries, newKey: cfg.NewSigningKey, log: log,
+		secrets: map[string][]byte{}}
+}
+
+// Handler serves /v1.0 and /api, with the request-id and logging
+// middleware.
+func (a *API) Handler() http.Handler {
+	mux := http.NewServeMux()
+	a.routes(mux)
+	return a.observe(mux)
+}
+
+// TenantHandler serves the per-tenant endpoints outside /v1.0 and /api
+// (signing keys); unknown paths fall through to next.
+func (a *API) TenantHandler(next http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	a.tenantRoutes(mux)
+	mux.Handle("/", next)
+	return a.observe(mux)
+}
+
+// handlerFunc is a handler that returns its error instead of writing it.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// public adapts a handlerFunc: errors are written by writeError.
+func (a *API) public(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			a.writeError(w, r, err)
+		}
+	})
+}
+
+// authed adapts a handlerFunc that needs a signed-in principal.
+func (a *API) authed(h handlerFunc) http.Handler {
+	return a.public(func(w http.ResponseWriter, r *http.Request) error {
+		p, err := a.tokens.Authenticate(r)
+		if err != nil {
+			return unauthenticated(err)
+		}
+		ctx := withPrincipal(r.Context(), p)
+		return h(w, r.WithContext(ctx))
+	})
+}
+
+// tenantOf returns the tenant the request acts in: the principal's.
+func tenantOf(ctx context.Context) string {
+	p, _ := principalFrom(ctx)
+	return p.TenantID
+}

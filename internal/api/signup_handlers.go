@@ -1,0 +1,68 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/atriumhq/atrium/client"
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+// signup creates a tenant when the deployment allows self-service sign-up.
+func (a *API) signupHandler(w http.ResponseWriter, r *http.Request) error {
+	if !a.signup {
+		return &httpError{status: http.StatusNotFound, code: "Request_ResourceNotFound",
+			message: "Self-service sign-up is turned off on this deployment; ask the operator for a tenant."}
+	}
+	m, err := readObject(w, r)
+	if err != nil {
+		return err
+	}
+	var req client.SignupRequest
+	fields := map[string]*string{"name": &req.Name, "domainPrefix": &req.DomainPrefix, "adminUsername": &req.AdminUsername,
+		"adminPassword": &req.AdminPassword}
+	for _, k := range sortedKeys(m) {
+		dst, ok := fields[k]
+		if !ok {
+			return badRequest(k, "Property '%s' is not part of a sign-up; send name, domainPrefix, adminUsername and adminPassword.", k)
+		}
+		v, err := decodeValue(k, directory.PropString, m[k])
+		if err != nil {
+			return err
+		}
+		*dst, _ = v.(string)
+	}
+	for _, k := range []string{"name", "domainPrefix", "adminUsername", "adminPassword"} {
+		if *fields[k] == "" {
+			return badRequest(k, "Property '%s' is required.", k)
+		}
+	}
+	key, err := a.newKey()
+	if err != nil {
+		return err
+	}
+	ctx := withPrincipal(r.Context(), signupPrincipal(r))
+	ct, err := a.dir.CreateTenant(ctx, directory.NewTenant{Name: req.Name, DomainPrefix: req.DomainPrefix,
+		AdminUsername: req.AdminUsername, AdminPassword: req.AdminPassword, SigningKey: key})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, client.SignupResponse{TenantID: ct.TenantID, InitialDomain: ct.InitialDomain, AdminUPN: ct.AdminUPN})
+	return nil
+}
+
+// jwks serves a tenant's token verification keys.
+func (a *API) jwks(w http.ResponseWriter, r *http.Request) error {
+	tenant, err := a.dir.ResolveTenant(r.Context(), r.PathValue("tenant"))
+	if err != nil {
+		return &httpError{status: http.StatusBadRequest, code: "invalid_tenant",
+			message: "AADSTS90002: Tenant '" + r.PathValue("tenant") + "' not found."}
+	}
+	set, err := a.tokens.JWKS(r.Context(), tenant)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	writeJSONNoStore(w, set)
+	return nil
+}

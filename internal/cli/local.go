@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/atriumhq/atrium/internal/server"
+	"github.com/atriumhq/atrium/internal/sqlstore"
+	"github.com/spf13/cobra"
+)
+
+// dbFlags are the flags of every command that opens the database itself.
+type dbFlags struct {
+	data, url, platform, publicURL string
+}
+
+func (f *dbFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.data, "data", env("ATRIUM_DATA", "./atrium-data"), "directory of the embedded SQLite database (ATRIUM_DATA)")
+	c.Flags().StringVar(&f.url, "database-url", env("ATRIUM_DATABASE_URL", ""), "PostgreSQL URL, postgres://...; overrides --data (ATRIUM_DATABASE_URL)")
+	c.Flags().StringVar(&f.platform, "platform-domain", env("ATRIUM_PLATFORM_DOMAIN", "atrium.localhost"), "parent of every tenant's initial domain (ATRIUM_PLATFORM_DOMAIN)")
+	c.Flags().StringVar(&f.publicURL, "public-url", env("ATRIUM_PUBLIC_URL", ""), "URL clients use to reach the server; token issuer and audience (ATRIUM_PUBLIC_URL)")
+}
+
+func (f *dbFlags) config() server.Config {
+	return server.Config{Listen: env("ATRIUM_LISTEN", ":8080"), PublicURL: f.publicURL,
+		Store:          sqlstore.Config{DataDir: f.data, DatabaseURL: f.url},
+		PlatformDomain: f.platform, StrictAdvancedQueries: true, Logger: slog.Default()}
+}
+
+// openLocal opens the database for an operator command.
+func (f *dbFlags) openLocal(ctx context.Context) (*server.App, error) {
+	cfg := f.config()
+	return server.Open(ctx, cfg)
+}

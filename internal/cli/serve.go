@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"log/slog"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/server"
+	"github.com/spf13/cobra"
+)
+
+func serveCmd() *cobra.Command {
+	var db dbFlags
+	var listen, dnsResolver string
+	var signup, demo, strict bool
+	var purge time.Duration
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the Atrium server",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			cfg := db.config()
+			cfg.Listen, cfg.DNSResolver, cfg.AllowSignup, cfg.Demo = listen, dnsResolver, signup, demo
+			cfg.StrictAdvancedQueries, cfg.PurgeInterval = strict, purge
+			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+			return server.Run(c.Context(), cfg, c.OutOrStdout())
+		},
+	}
+	db.register(c)
+	c.Flags().StringVar(&listen, "listen", env("ATRIUM_LISTEN", ":8080"), "address to listen on (ATRIUM_LISTEN)")
+	c.Flags().StringVar(&dnsResolver, "dns-resolver", env("ATRIUM_DNS_RESOLVER", ""), "host:port of the DNS server used to verify domains; default the system's (ATRIUM_DNS_RESOLVER)")
+	c.Flags().BoolVar(&signup, "allow-signup", envBool("ATRIUM_ALLOW_SIGNUP", false), "let anyone create a tenant with POST /api/signup (ATRIUM_ALLOW_SIGNUP)")
+	c.Flags().BoolVar(&demo, "demo", envBool("ATRIUM_DEMO", false), "create a demo organization on first start and print its admin sign-in (ATRIUM_DEMO)")
+	c.Flags().BoolVar(&strict, "strict-advanced-queries", envBool("ATRIUM_STRICT_ADVANCED_QUERIES", true), "require ConsistencyLevel: eventual for advanced queries, as Graph does (ATRIUM_STRICT_ADVANCED_QUERIES)")
+	c.Flags().DurationVar(&purge, "purge-interval", time.Hour, "how often deleted users older than 30 days are purged")
+	return c
+}
+
+func envBool(name string, def bool) bool {
+	if b, err := strconv.ParseBool(env(name, "")); err == nil {
+		return b
+	}
+	return def
+}

@@ -1,0 +1,48 @@
+package jobs
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+// purgeBatch is how many expired users one pass purges before it looks
+// again.
+const purgeBatch = 500
+
+// RunPurge purges users deleted more than 30 days ago, at start and then
+// every interval, until ctx ends.
+func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duration, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		PurgeOnce(ctx, dir, log)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// PurgeOnce purges every expired deleted user now.
+func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) int {
+	total := 0
+	for ctx.Err() == nil {
+		n, err := dir.PurgeExpired(ctx, purgeBatch)
+		total += n
+		if err != nil {
+			log.Error("purge deleted users", "error", err, "purged", total)
+			return total
+		}
+		if n < purgeBatch {
+			break
+		}
+	}
+	if total > 0 {
+		log.Info("purged deleted users", "count", total)
+	}
+	return total
+}

@@ -1,0 +1,42 @@
+package password
+
+import (
+	"crypto/rand"
+	"math/big"
+)
+
+// Generate returns a random 16-character password that meets the policy:
+// lower and upper case letters, digits and symbols, from a set without
+// look-alike characters (no 0/O, 1/l/I).
+func Generate() string {
+	const (
+		lower   = "abcdefghijkmnpqrstuvwxyz"
+		upper   = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+		digits  = "23456789"
+		symbols = "#$%&*+-=?@^_"
+	)
+	sets := []string{lower, upper, digits, symbols}
+	all := lower + upper + digits + symbols
+	b := make([]byte, 16)
+	for i := range b {
+		set := all
+		if i < len(sets) {
+			set = sets[i] // one of each class, then any
+		}
+		b[i] = set[randInt(len(set))]
+	}
+	for i := len(b) - 1; i > 0; i-- { // shuffle the guaranteed classes in
+		j := randInt(i + 1)
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}
+
+// randInt returns a uniform random int in [0, n).
+func randInt(n int) int {
+	v, err := rand.Int(rand.Reader, big.NewInt(int64(n)))
+	if err != nil {
+		panic("crypto/rand failed: " + err.Error())
+	}
+	return int(v.Int64())
+}

@@ -1,0 +1,69 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/atriumhq/atrium/internal/password"
+	"github.com/atriumhq/atrium/internal/sqlstore"
+)
+
+// Config is everything `atrium serve` can be told.
+type Config struct {
+	Listen                string // address to listen on, e.g. ":8080"
+	PublicURL             string // how clients reach the server; derived from Listen when empty
+	Store                 sqlstore.Config
+	PlatformDomain        string // initial domains are <prefix>.<PlatformDomain>
+	DNSResolver           string // host:port of the DNS server for domain verification; empty = the system's
+	AllowSignup           bool
+	Demo                  bool
+	StrictAdvancedQueries bool
+	PurgeInterval         time.Duration
+	Password              password.Params
+	Logger                *slog.Logger
+}
+
+// Validate checks the configuration and fills derived defaults.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		errs = append(errs, fmt.Errorf("listen address %q: %w", c.Listen, err))
+	}
+	if c.PublicURL == "" {
+		host, port, _ := net.SplitHostPort(c.Listen)
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			host = "localhost"
+		}
+		c.PublicURL = "http://" + net.JoinHostPort(host, port)
+	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("public URL %q must be an http(s) URL", c.PublicURL))
+	}
+	c.PublicURL = strings.TrimSuffix(c.PublicURL, "/")
+	if err := c.Store.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if c.PlatformDomain == "" || strings.Count(c.PlatformDomain, ".") < 1 {
+		errs = append(errs, fmt.Errorf("platform domain %q must be a DNS name such as atrium.localhost", c.PlatformDomain))
+	}
+	if c.DNSResolver != "" {
+		if _, _, err := net.SplitHostPort(c.DNSResolver); err != nil {
+			errs = append(errs, fmt.Errorf("DNS resolver %q must be host:port: %w", c.DNSResolver, err))
+		}
+	}
+	if c.PurgeInterval <= 0 {
+		c.PurgeInterval = time.Hour
+	}
+	if c.Password == (password.Params{}) {
+		c.Password = password.DefaultParams
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return errors.Join(errs...)
+}
