@@ -82,3 +82,14 @@ func env(name, def string) string {
 	}
 	return def
 }
+
+// parent returns a command that only groups subcommands: run bare it shows
+// help, with an unknown subcommand it is a usage error.
+func parent(use, short string) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Args: cobra.ArbitraryArgs, RunE: func(c *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageError{fmt.Errorf("unknown command %q for %q", args[0], c.CommandPath())}
+		}
+		return c.Help()
+	}}
+}

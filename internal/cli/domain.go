@@ -11,7 +11,7 @@ var domainColumns = []string{"id", "isVerified", "isDefault", "isInitial", "auth
 
 func domainCmd() *cobra.Command {
 	var r remote
-	c := &cobra.Command{Use: "domain", Short: "Manage domains (remote)"}
+	c := parent("domain", "Manage domains (remote)")
 	r.register(c)
 	list := &cobra.Command{Use: "list", Short: "List domains", Args: cobra.NoArgs, RunE: func(c *cobra.Command, _ []string) error {
 		cl, err := r.client()

@@ -11,7 +11,7 @@ var groupColumns = []string{"id", "displayName", "mailNickname", "mail", "securi
 
 func groupCmd() *cobra.Command {
 	var r remote
-	c := &cobra.Command{Use: "group", Short: "Manage groups and their members (remote)"}
+	c := parent("group", "Manage groups and their members (remote)")
 	r.register(c)
 	var lf listFlags
 	list := &cobra.Command{Use: "list", Short: "List groups", Args: cobra.NoArgs, RunE: func(c *cobra.Command, _ []string) error {

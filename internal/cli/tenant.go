@@ -14,7 +14,7 @@ import (
 )
 
 func tenantCmd() *cobra.Command {
-	c := &cobra.Command{Use: "tenant", Short: "Create tenants (operator; works on the database directly)"}
+	c := parent("tenant", "Create tenants (operator; works on the database directly)")
 	var db dbFlags
 	var name, prefix, admin, pwFile string
 	create := &cobra.Command{

@@ -9,7 +9,7 @@ import (
 )
 
 func tokenCmd() *cobra.Command {
-	c := &cobra.Command{Use: "token", Short: "Issue access tokens (operator; works on the database directly)"}
+	c := parent("token", "Issue access tokens (operator; works on the database directly)")
 	var db dbFlags
 	var tenant, user string
 	var ttl time.Duration

@@ -12,7 +12,7 @@ var userColumns = []string{"id", "displayName", "userPrincipalName", "accountEna
 
 func userCmd() *cobra.Command {
 	var r remote
-	c := &cobra.Command{Use: "user", Short: "Manage users (remote)"}
+	c := parent("user", "Manage users (remote)")
 	r.register(c)
 
 	var lf listFlags

@@ -1,0 +1,20 @@
+# The two commands of the README: `make run` and `make test`.
+.PHONY: run test build fuzz bench
+
+run:
+	go run ./cmd/atrium serve --demo
+
+test:
+	./scripts/test.sh
+
+build:
+	go build -o bin/atrium ./cmd/atrium
+
+# Fuzz the OData parsers for a minute each (not part of `make test`).
+fuzz:
+	go test -run=NONE -fuzz=FuzzParseFilter -fuzztime=60s ./internal/api/odata/
+	go test -run=NONE -fuzz=FuzzParseSearch -fuzztime=60s ./internal/api/odata/
+
+# The performance figures of the README.
+bench:
+	go run ./bench -users 100000

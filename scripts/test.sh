@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, go vet, staticcheck, and all Go
+# tests (with the race detector) on SQLite and on PostgreSQL.
+#
+# PostgreSQL: ATRIUM_TEST_POSTGRES_DSN selects the server; by default the
+# local one at 127.0.0.1:5432 (user postgres, database test), which this
+# script starts when it is installed but not running. The PostgreSQL tests
+# never skip silently: if the server can't be reached they fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export ATRIUM_TEST_POSTGRES_DSN="${ATRIUM_TEST_POSTGRES_DSN:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    echo "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
+  fi
+fi
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './ui/*'))
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+echo "== go test (race detector, SQLite and PostgreSQL)"
+go test -race -count=1 ./...
