@@ -10,10 +10,11 @@ test:
 build:
 	go build -o bin/atrium ./cmd/atrium
 
-# Fuzz the OData parsers for a minute each (not part of `make test`).
+# Fuzz the OData parsers and the whole list path for a minute each (`make test` runs their seeds).
 fuzz:
 	go test -run=NONE -fuzz=FuzzParseFilter -fuzztime=60s ./internal/api/odata/
 	go test -run=NONE -fuzz=FuzzParseSearch -fuzztime=60s ./internal/api/odata/
+	go test -run=NONE -fuzz=FuzzListUsersQuery -fuzztime=60s ./internal/api/
 
 # The performance figures of the README.
 bench:

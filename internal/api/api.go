@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -82,8 +83,13 @@ func (a *API) public(h handlerFunc) http.Handler {
 func (a *API) authed(h handlerFunc) http.Handler {
 	return a.public(func(w http.ResponseWriter, r *http.Request) error {
 		p, err := a.tokens.Authenticate(r)
-		if err != nil {
+		var ae *authn.Error
+		switch {
+		case err == nil:
+		case errors.As(err, &ae) || directory.KindOf(err) != directory.KindInternal:
 			return unauthenticated(err)
+		default:
+			return err // the database failed, not the token: a 500 with a request id
 		}
 		ctx := withPrincipal(r.Context(), p)
 		return h(w, r.WithContext(ctx))

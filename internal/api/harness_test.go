@@ -27,13 +27,13 @@ var bg = context.Background()
 // harness is a real server on loopback with a real SQLite store and a real
 // DNS server, reached over HTTP.
 type harness struct {
-	t   *testing.T
+	t   testing.TB
 	app *server.App
 	url string
 	dns *dnstest.Server
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	t.Helper()
 	dns := dnstest.Start(t)
 	var handler http.Handler

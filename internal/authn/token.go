@@ -157,8 +157,10 @@ func (t *Tokens) Verify(ctx context.Context, raw string) (Claims, error) {
 		return invalid("it has no tenant")
 	}
 	set, err := t.tenantKeys(ctx, c.TenantID, false)
-	if err != nil {
+	if directory.KindOf(err) == directory.KindNotFound {
 		return invalid("its tenant is unknown")
+	} else if err != nil {
+		return c, err
 	}
 	keys := set.Key(tok.Headers[0].KeyID)
 	if len(keys) == 0 {

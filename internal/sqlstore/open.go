@@ -145,3 +145,11 @@ func (s *Store) Dialect() string {
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.writer.PingContext(ctx) }
+
+// Analyze refreshes the query planner's statistics. Autovacuum does this on
+// PostgreSQL in time; call it after a bulk load so the next queries are
+// planned on the real table sizes at once.
+func (s *Store) Analyze(ctx context.Context) error {
+	_, err := s.writer.ExecContext(ctx, "ANALYZE")
+	return err
+}

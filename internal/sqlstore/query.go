@@ -310,7 +310,9 @@ func listSQL(r *resource, cols, table, base string, q directory.ListQuery) (stri
 				return "", nil, nil, err
 			}
 			k := b.arg(key)
-			conds = append(conds, fmt.Sprintf("(%s %s %s OR (%s = %s AND %s %s %s))", sortCol.sql, cmp, k, sortCol.sql, k, r.id, cmp, id))
+			// The bound on the sort column alone lets both planners seek the
+			// index; the OR then breaks ties by id.
+			conds = append(conds, fmt.Sprintf("%s %s= %s AND (%s %s %s OR %s %s %s)", sortCol.sql, cmp, k, sortCol.sql, cmp, k, r.id, cmp, id))
 		}
 	}
 	order := r.id + " " + dir
