@@ -247,7 +247,7 @@ func (a *API) sealSkipToken(ctx context.Context, req *http.Request, cursor strin
 func (a *API) openSkipToken(ctx context.Context, req *http.Request, tok string) (string, bool, error) {
 	invalid := badRequest("$skiptoken", "The $skiptoken is invalid or expired, or belongs to another query; follow @odata.nextLink as given.")
 	body, sig, ok := strings.Cut(tok, ".")
-	enc := base64.RawURLEncoding
+	enc := base64.RawURLEncoding.Strict() // no second spelling of the same bytes
 	payload, err1 := enc.DecodeString(body)
 	mac, err2 := enc.DecodeString(sig)
 	if !ok || err1 != nil || err2 != nil {

@@ -80,7 +80,8 @@ func TestPagingAndCount(t *testing.T) {
 	u, _ := url.Parse(first.NextLink)
 	tok := u.Query().Get("$skiptoken")
 	for name, path := range map[string]string{
-		"tampered":       "/v1.0/users?$skiptoken=" + url.QueryEscape(tok[:len(tok)-2]+"xx"),
+		"tampered":       "/v1.0/users?$skiptoken=" + url.QueryEscape(flip(tok, len(tok)/3)),
+		"tampered mac":   "/v1.0/users?$skiptoken=" + url.QueryEscape(flip(tok, len(tok)-10)),
 		"other query":    "/v1.0/users?$filter=" + url.QueryEscape("department eq 'IT'") + "&$skiptoken=" + url.QueryEscape(tok),
 		"other resource": "/v1.0/groups?$skiptoken=" + url.QueryEscape(tok),
 		"not base64":     "/v1.0/users?$skiptoken=%%%",
@@ -178,4 +179,13 @@ func TestQueryOptions(t *testing.T) {
 	if len(item) != 2 || item["accountEnabled"] == nil {
 		t.Errorf("$select item: %v", item)
 	}
+}
+
+// flip changes the base64url character at i to another one.
+func flip(s string, i int) string {
+	c := byte('A')
+	if s[i] == 'A' {
+		c = 'B'
+	}
+	return s[:i] + string(c) + s[i+1:]
 }

@@ -168,6 +168,12 @@ func TestUpdateUser(t *testing.T) {
 	h.wantAudit(a, "Disable account", u.ID)
 	h.want(h.do(userTok, "GET", "/v1.0/me", nil), 401, "InvalidAuthenticationToken")
 
+	// Nobody can lock themselves out by blocking their own sign-in.
+	r = h.do(a.adminTok, "PATCH", "/v1.0/users/"+a.adminID, map[string]any{"accountEnabled": false})
+	if r.status != 400 || r.errTarget() != "accountEnabled" {
+		t.Errorf("self-block: %d %s", r.status, r.raw)
+	}
+
 	// An admin password reset is audited without the password.
 	h.want(h.do(a.adminTok, "PATCH", path, map[string]any{"passwordProfile": map[string]any{"password": "Another-Pass-2",
 		"forceChangePasswordNextSignIn": true}}), 204, "")
@@ -275,7 +281,7 @@ func TestMeAndTokens(t *testing.T) {
 	}
 	for name, tok := range map[string]string{
 		"garbage":               "not-a-jwt",
-		"tampered":              a.memberTok[:len(a.memberTok)-4] + "AAAA",
+		"tampered":              flip(a.memberTok, len(a.memberTok)-20),
 		"other tenant's key":    forgeTenant(a.memberTok, b.id),
 		"lowercase bearer only": "",
 	} {

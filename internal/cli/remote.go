@@ -112,7 +112,7 @@ type listFlags struct {
 func (l *listFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&l.filter, "filter", "", "OData $filter, e.g. \"startswith(displayName,'a')\"")
 	c.Flags().StringVar(&l.search, "search", "", "$search, e.g. '\"displayName:anna\"' (sends ConsistencyLevel: eventual)")
-	c.Flags().StringVar(&l.orderBy, "orderby", "", "$orderby, e.g. displayName desc")
+	c.Flags().StringVar(&l.orderBy, "orderby", "displayName", "$orderby, e.g. 'displayName desc'; empty for id order")
 	c.Flags().IntVar(&l.top, "top", 100, "page size (1-999)")
 	c.Flags().BoolVar(&l.all, "all", false, "follow @odata.nextLink and list every page")
 }

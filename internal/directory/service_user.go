@@ -169,6 +169,9 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if err != nil {
 			return err
 		}
+		if u.ID == p.UserID && wasEnabled && !u.AccountEnabled {
+			return Invalid("accountEnabled", "You can't block sign-in for your own account.")
+		}
 		if !strings.EqualFold(oldUPN, u.UserPrincipalName) {
 			if err := requireVerifiedDomain(tx, u.UserPrincipalName); err != nil {
 				return err

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -100,23 +101,11 @@ func (t *tx) listRelated(query string, key string, q directory.ListQuery) (direc
 		ids, types = ids[:top], types[:top]
 		page.Next = encodeCursor(nil, ids[top-1])
 	}
-	for i, id := range ids {
-		var obj directory.DirectoryObject
-		if types[i] == directory.TypeUser {
-			u, err := t.GetUser(id)
-			if err != nil {
-				return page, err
-			}
-			obj = directory.DirectoryObject{Type: directory.TypeUser, User: &u}
-		} else {
-			g, err := t.GetGroup(id)
-			if err != nil {
-				return page, err
-			}
-			obj = directory.DirectoryObject{Type: directory.TypeGroup, Group: &g}
-		}
-		page.Items = append(page.Items, obj)
+	objs, err := t.loadObjects(ids, types)
+	if err != nil {
+		return page, err
 	}
+	page.Items = objs
 	return page, nil
 }
 
@@ -137,4 +126,72 @@ func (t *tx) ListMemberOf(objectID string, q directory.ListQuery) (directory.Pag
 
 func activeUserCond(typeCol, idCol string) string {
 	return "(" + typeCol + " = 'group' OR EXISTS (SELECT 1 FROM users u WHERE u.tenant_id = $1 AND u.id = " + idCol + " AND u.deleted_at IS NULL))"
+}
+
+// loadObjects loads users and groups by id with one query per kind,
+// keeping the order of ids.
+func (t *tx) loadObjects(ids []string, types []directory.ObjectType) ([]directory.DirectoryObject, error) {
+	var userIDs, groupIDs []any
+	for i, id := range ids {
+		if types[i] == directory.TypeUser {
+			userIDs = append(userIDs, id)
+		} else {
+			groupIDs = append(groupIDs, id)
+		}
+	}
+	byID := make(map[string]directory.DirectoryObject, len(ids))
+	if len(userIDs) > 0 {
+		err := t.each("SELECT "+userCols+" FROM users WHERE tenant_id = $1 AND id IN ("+placeholders(2, len(userIDs))+")", userIDs, func(r scanner) error {
+			u, err := scanUser(r)
+			byID[u.ID] = directory.DirectoryObject{Type: directory.TypeUser, User: &u}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(groupIDs) > 0 {
+		err := t.each("SELECT "+groupCols+" FROM dir_groups WHERE tenant_id = $1 AND id IN ("+placeholders(2, len(groupIDs))+")", groupIDs, func(r scanner) error {
+			g, err := scanGroup(r)
+			byID[g.ID] = directory.DirectoryObject{Type: directory.TypeGroup, Group: &g}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]directory.DirectoryObject, 0, len(ids))
+	for _, id := range ids {
+		if o, ok := byID[id]; ok {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// each runs a query and calls fn for every row.
+func (t *tx) each(q string, args []any, fn func(scanner) error) error {
+	rows, err := t.query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// placeholders returns "$from, $from+1, ..." for n arguments.
+func placeholders(from, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(from+i))
+	}
+	return b.String()
 }
