@@ -116,7 +116,7 @@ func setup(backend, pgURL string, n int) (*env, func()) {
 	if err := app.Store.Analyze(ctx); err != nil { // as autovacuum would, soon after a bulk load
 		fail(err)
 	}
-	tok, err := app.Tokens.Mint(ctx, ct.TenantID, directory.User{ID: ct.AdminID}, 2*time.Hour, "bench")
+	tok, err := app.Tokens.Mint(ctx, ct.TenantID, ct.AdminID, 2*time.Hour, "bench")
 	if err != nil {
 		fail(err)
 	}

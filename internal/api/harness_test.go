@@ -87,7 +87,7 @@ func (h *harness) newTenant(prefix string) *tenant {
 
 func (h *harness) token(tenantID, userID string) string {
 	h.t.Helper()
-	tok, err := h.app.Tokens.Mint(bg, tenantID, directory.User{ID: userID}, time.Hour, "test")
+	tok, err := h.app.Tokens.Mint(bg, tenantID, userID, time.Hour, "test")
 	if err != nil {
 		h.t.Fatalf("mint token: %v", err)
 	}

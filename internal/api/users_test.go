@@ -290,7 +290,7 @@ func TestMeAndTokens(t *testing.T) {
 			t.Errorf("%s: %d %s", name, r.status, r.errCode())
 		}
 	}
-	expired, err := h.app.Tokens.Mint(bg, a.id, directory.User{ID: a.memberID}, -time1m, "test")
+	expired, err := h.app.Tokens.Mint(bg, a.id, a.memberID, -time1m, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

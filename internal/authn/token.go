@@ -65,8 +65,9 @@ func NewTokens(dir *directory.Service, baseURL string, now func() time.Time) *To
 // Issuer returns the token issuer of a tenant.
 func (t *Tokens) Issuer(tenantID string) string { return t.baseURL + "/" + tenantID + "/v2.0" }
 
-// Mint signs an access token for user in tenantID, valid for ttl.
-func (t *Tokens) Mint(ctx context.Context, tenantID string, u directory.User, ttl time.Duration, client string) (string, error) {
+// Mint signs an access token for the user userID of tenantID, valid for
+// ttl, with the user's current name and roles.
+func (t *Tokens) Mint(ctx context.Context, tenantID, userID string, ttl time.Duration, client string) (string, error) {
 	keys, err := t.dir.SigningKeys(ctx, tenantID)
 	if err != nil {
 		return "", err
@@ -83,7 +84,7 @@ func (t *Tokens) Mint(ctx context.Context, tenantID string, u directory.User, tt
 	if err != nil {
 		return "", err
 	}
-	p, err := t.dir.LoadPrincipal(ctx, tenantID, u.ID)
+	p, err := t.dir.LoadPrincipal(ctx, tenantID, userID)
 	if err != nil {
 		return "", err
 	}
@@ -93,10 +94,10 @@ func (t *Tokens) Mint(ctx context.Context, tenantID string, u directory.User, tt
 		return "", err
 	}
 	c := Claims{
-		Claims: jwt.Claims{Issuer: t.Issuer(tenantID), Subject: u.ID, Audience: jwt.Audience{t.baseURL},
+		Claims: jwt.Claims{Issuer: t.Issuer(tenantID), Subject: p.UserID, Audience: jwt.Audience{t.baseURL},
 			IssuedAt: jwt.NewNumericDate(now), NotBefore: jwt.NewNumericDate(now), Expiry: jwt.NewNumericDate(now.Add(ttl))},
-		TenantID: tenantID, ObjectID: u.ID, UPN: u.UserPrincipalName, PreferredUsername: u.UserPrincipalName,
-		Name: u.DisplayName, Scope: "Directory.AccessAsUser.All", AuthorizedParty: client, Version: "2.0",
+		TenantID: tenantID, ObjectID: p.UserID, UPN: p.UPN, PreferredUsername: p.UPN,
+		Name: p.DisplayName, Scope: "Directory.AccessAsUser.All", AuthorizedParty: client, Version: "2.0",
 		UTI: base64.RawURLEncoding.EncodeToString(uti),
 	}
 	for _, key := range p.Roles {

@@ -35,7 +35,7 @@ func tokenCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("user %q: %w", user, err)
 			}
-			tok, err := app.Tokens.Mint(ctx, tid, u, ttl, "atrium-cli")
+			tok, err := app.Tokens.Mint(ctx, tid, u.ID, ttl, "atrium-cli")
 			if err != nil {
 				return err
 			}

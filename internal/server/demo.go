@@ -50,7 +50,7 @@ func (a *App) seedDemo(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tok, err := a.Tokens.Mint(ctx, tenantID, admin, 8*time.Hour, "atrium-demo")
+	tok, err := a.Tokens.Mint(ctx, tenantID, admin.ID, 8*time.Hour, "atrium-demo")
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 	srvA, srvB := httptest.NewServer(a.Handler()), httptest.NewServer(b.Handler())
 	defer srvA.Close()
 	defer srvB.Close()
-	tok, err := a.Tokens.Mint(bg, ct.TenantID, directory.User{ID: ct.AdminID}, time.Hour, "test")
+	tok, err := a.Tokens.Mint(bg, ct.TenantID, ct.AdminID, time.Hour, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestDataSurvivesRestart(t *testing.T) {
 	if err != nil || id != ct.TenantID {
 		t.Fatalf("after restart: %q, %v", id, err)
 	}
-	if _, err := second.Tokens.Mint(bg, ct.TenantID, directory.User{ID: ct.AdminID}, time.Minute, "test"); err != nil {
+	if _, err := second.Tokens.Mint(bg, ct.TenantID, ct.AdminID, time.Minute, "test"); err != nil {
 		t.Fatalf("signing key lost: %v", err)
 	}
 }
