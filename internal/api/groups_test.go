@@ -132,3 +132,48 @@ func TestGroups(t *testing.T) {
 	h.want(h.do(a.adminTok, "GET", path, nil), 404, "Request_ResourceNotFound")
 	h.want(h.do(a.adminTok, "GET", "/v1.0/groups/not-a-guid", nil), 404, "Request_ResourceNotFound")
 }
+
+func TestGroupQueries(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	for i, name := range []string{"Sales NL", "Sales BE", "IT Admins", "Marketing"} {
+		_, err := a.admin.CreateGroup(bg, map[string]any{"displayName": name, "mailNickname": strings.ReplaceAll(name, " ", ""),
+			"mailEnabled": i%2 == 0, "securityEnabled": true})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(o client.ListOptions) []string {
+		t.Helper()
+		p, err := a.admin.ListGroups(bg, o)
+		if err != nil {
+			t.Fatalf("%+v: %v", o, err)
+		}
+		var out []string
+		for _, g := range p.Value {
+			out = append(out, *g.DisplayName)
+		}
+		return out
+	}
+	if got := names(client.ListOptions{Filter: "startswith(displayName,'sales')", OrderBy: "displayName", Count: true, Eventual: true}); strings.Join(got, ",") != "Sales BE,Sales NL" {
+		t.Errorf("startswith + orderby: %v", got)
+	}
+	if got := names(client.ListOptions{Filter: "mailEnabled eq true", OrderBy: "displayName desc", Count: true, Eventual: true}); strings.Join(got, ",") != "Sales NL,IT Admins" {
+		t.Errorf("mailEnabled: %v", got)
+	}
+	if got := names(client.ListOptions{Search: `"displayName:admins"`, Eventual: true}); strings.Join(got, ",") != "IT Admins" {
+		t.Errorf("search: %v", got)
+	}
+	if got := names(client.ListOptions{Filter: "groupTypes/any(c:c eq 'Unified')"}); len(got) != 0 {
+		t.Errorf("unified groups: %v", got)
+	}
+	if got := names(client.ListOptions{Filter: "mail eq 'salesnl@" + a.domain + "'"}); strings.Join(got, ",") != "Sales NL" {
+		t.Errorf("mail eq: %v", got)
+	}
+	r := h.do(a.adminTok, "GET", "/v1.0/groups?$filter=createdDateTime%20ge%202020-01-01T00:00:00Z", nil)
+	h.want(r, 400, "Request_UnsupportedQuery")
+	r = h.do(a.adminTok, "GET", "/v1.0/groups?$select=displayName,shoeSize", nil)
+	if r.status != 400 || r.errMessage() != "Could not find a property named 'shoeSize' on type 'microsoft.graph.group'." {
+		t.Errorf("select unknown: %d %s", r.status, r.errMessage())
+	}
+}
