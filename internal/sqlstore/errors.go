@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"errors"
 
+	"github.com/atriumhq/atrium/internal/directory"
+
 	"github.com/jackc/pgx/v5/pgconn"
 	sqlitelib "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -33,4 +35,15 @@ func (s *Store) retryable(err error) bool {
 		return se.Code() == sqlite3.SQLITE_BUSY
 	}
 	return false
+}
+
+// driverError turns database errors caused by input into domain errors:
+// PostgreSQL refuses NUL characters and invalid UTF-8 in text (SQLSTATE
+// 22021) where SQLite stores them; either way the request was bad.
+func driverError(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (pe.Code == "22021" || pe.Code == "22P05") {
+		return directory.Invalid("", "The request contains a character that isn't allowed (such as NUL or invalid UTF-8).")
+	}
+	return err
 }

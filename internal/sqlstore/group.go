@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"database/sql"
+	"slices"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -15,9 +16,9 @@ var groupsResource = &resource{
 	cols: map[string]column{
 		"id":                    {"id", cID},
 		"displayName":           {"display_name_fold", cFold},
-		"description":           {"description", cText},
+		"description":           {"description_fold", cFold},
 		"mail":                  {"mail_fold", cFold},
-		"mailNickname":          {"mail_nickname", cText},
+		"mailNickname":          {"mail_nickname_fold", cFold},
 		"mailEnabled":           {"mail_enabled", cBool},
 		"securityEnabled":       {"security_enabled", cBool},
 		"onPremisesSyncEnabled": {"on_prem_sync", cNullBool},
@@ -29,9 +30,9 @@ var groupsResource = &resource{
 	},
 	search: map[string]column{
 		"displayName":  {"search_tokens", cTokens},
-		"description":  {"description", cText},
+		"description":  {"description_tokens", cTokens},
 		"mail":         {"mail_fold", cFold},
-		"mailNickname": {"mail_nickname", cText},
+		"mailNickname": {"mail_nickname_fold", cFold},
 	},
 	any: map[string]func(*builder, string, directory.Expr) (string, error){
 		"groupTypes":     jsonListAny("group_types"),
@@ -57,19 +58,30 @@ func scanGroup(r scanner) (directory.Group, error) {
 	return g, err
 }
 
-func groupValues(g *directory.Group) []any {
-	var sync sql.NullBool
-	if g.OnPremisesSyncEnabled != nil {
-		sync = sql.NullBool{Bool: *g.OnPremisesSyncEnabled, Valid: true}
-	}
-	return []any{g.ID, g.DisplayName, g.Description, g.MailNickname, g.Mail, g.MailEnabled, g.SecurityEnabled,
-		jsonList(g.GroupTypes), g.Visibility, sync, micros(g.CreatedAt),
-		directory.Fold(g.DisplayName), tokenColumn(g.DisplayName), directory.Fold(g.Mail)}
-}
+// groupWrites lists every column a group insert or update writes after
+// tenant_id and id.
+var groupWrites = slices.Concat(
+	folded("display_name", func(g *directory.Group) string { return g.DisplayName }),
+	plain("search_tokens", func(g *directory.Group) any { return tokenColumn(g.DisplayName) }),
+	folded("description", func(g *directory.Group) string { return g.Description }),
+	plain("description_tokens", func(g *directory.Group) any { return tokenColumn(g.Description) }),
+	folded("mail_nickname", func(g *directory.Group) string { return g.MailNickname }),
+	folded("mail", func(g *directory.Group) string { return g.Mail }),
+	plain("mail_enabled", func(g *directory.Group) any { return g.MailEnabled }),
+	plain("security_enabled", func(g *directory.Group) any { return g.SecurityEnabled }),
+	plain("group_types", func(g *directory.Group) any { return jsonList(g.GroupTypes) }),
+	plain("visibility", func(g *directory.Group) any { return g.Visibility }),
+	plain("on_prem_sync", func(g *directory.Group) any { return nullBool(g.OnPremisesSyncEnabled) }),
+	plain("created_at", func(g *directory.Group) any { return micros(g.CreatedAt) }),
+)
+
+var (
+	insertGroupSQL = insertSQL("dir_groups", groupWrites)
+	updateGroupSQL = updateSQL("dir_groups", groupWrites, "")
+)
 
 func (t *tx) CreateGroup(g *directory.Group) error {
-	_, err := t.exec(`INSERT INTO dir_groups (tenant_id, `+groupCols+`, display_name_fold, search_tokens, mail_fold)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, groupValues(g)...)
+	_, err := t.exec(insertGroupSQL, writeArgs(g.ID, g, groupWrites)...)
 	if isUnique(err) {
 		return directory.Conflict("id")
 	}
@@ -85,9 +97,7 @@ func (t *tx) GetGroup(id string) (directory.Group, error) {
 }
 
 func (t *tx) UpdateGroup(g *directory.Group) error {
-	err := t.execOne(g.ID, `UPDATE dir_groups SET display_name = $3, description = $4, mail_nickname = $5, mail = $6,
-		mail_enabled = $7, security_enabled = $8, group_types = $9, visibility = $10, on_prem_sync = $11, created_at = $12,
-		display_name_fold = $13, search_tokens = $14, mail_fold = $15 WHERE tenant_id = $1 AND id = $2`, groupValues(g)...)
+	err := t.execOne(g.ID, updateGroupSQL, writeArgs(g.ID, g, groupWrites)...)
 	if err != nil {
 		return err
 	}

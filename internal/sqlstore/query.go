@@ -15,7 +15,8 @@ type colKind int
 
 const (
 	cFold     colKind = iota // folded text column; compared and ordered bytewise
-	cText                    // text compared case-insensitively with lower()
+	cExact                   // text compared exactly, bytewise (immutable ids)
+	cText                    // ASCII text Atrium itself writes, compared with lower()
 	cBool                    // boolean
 	cNullBool                // boolean where NULL means "never set"
 	cTime                    // microseconds since the epoch; NULL or 0 means unset
@@ -74,9 +75,9 @@ func (b *builder) where(r *resource, e directory.Expr) (string, error) {
 		}
 		return "(" + strings.Join(parts, " OR ") + ")", nil
 	case directory.StartsWith:
-		return b.startsWith(r, e.Prop, directory.Fold(e.Prefix))
+		return b.startsWith(r, e.Prop, e.Prefix)
 	case directory.EndsWith:
-		return b.like(r, e.Prop, "%"+likeEscape(directory.Fold(e.Suffix)))
+		return b.endsWith(r, e.Prop, e.Suffix)
 	case directory.Any:
 		if f, ok := r.any[e.Prop]; ok {
 			return f(b, e.Var, e.Cond)
@@ -124,7 +125,7 @@ func (b *builder) compare(r *resource, e directory.Compare) (string, error) {
 		if e.Op != directory.OpEq && e.Op != directory.OpNe {
 			return bad()
 		}
-		isNull := map[colKind]string{cFold: c.sql + " = ''", cText: c.sql + " = ''", cNullBool: c.sql + " IS NULL",
+		isNull := map[colKind]string{cFold: c.sql + " = ''", cExact: c.sql + " = ''", cText: c.sql + " = ''", cNullBool: c.sql + " IS NULL",
 			cTime: "(" + c.sql + " IS NULL OR " + c.sql + " = 0)", cID: c.sql + " = ''"}[c.kind]
 		if isNull == "" {
 			return bad()
@@ -135,11 +136,15 @@ func (b *builder) compare(r *resource, e directory.Compare) (string, error) {
 		return isNull, nil
 	}
 	switch c.kind {
-	case cFold:
+	case cFold, cExact:
 		if v.Kind != directory.KindString {
 			return bad()
 		}
-		return c.sql + " " + op + " " + b.arg(directory.Fold(v.Str)), nil
+		val := v.Str
+		if c.kind == cFold {
+			val = directory.Fold(val)
+		}
+		return c.sql + " " + op + " " + b.arg(val), nil
 	case cText:
 		if v.Kind != directory.KindString {
 			return bad()
@@ -167,28 +172,38 @@ func (b *builder) compare(r *resource, e directory.Compare) (string, error) {
 	return "", unsupported(r, e.Prop)
 }
 
-// startsWith matches a prefix; on folded columns as a range, so that the
-// index serves it on both databases (SQLite's LIKE can't use a binary index).
+// startsWith matches a prefix: on text columns as a bytewise range, so that
+// the index serves it on both databases (SQLite's LIKE can't use a binary
+// index and folds only ASCII).
 func (b *builder) startsWith(r *resource, prop, prefix string) (string, error) {
-	if c, ok := r.cols[prop]; ok && c.kind == cFold {
-		return "(" + c.sql + " >= " + b.arg(prefix) + " AND " + c.sql + " < " + b.arg(prefix+"\U0010FFFF") + ")", nil
-	}
-	return b.like(r, prop, likeEscape(prefix)+"%")
-}
-
-// like matches a property against a LIKE pattern of folded text.
-func (b *builder) like(r *resource, prop, pattern string) (string, error) {
 	c, ok := r.cols[prop]
 	if !ok {
 		return "", unsupported(r, prop)
 	}
 	switch c.kind {
-	case cFold:
-		return c.sql + " LIKE " + b.arg(pattern) + ` ESCAPE '\'`, nil
+	case cFold, cExact:
+		if c.kind == cFold {
+			prefix = directory.Fold(prefix)
+		}
+		return "(" + c.sql + " >= " + b.arg(prefix) + " AND " + c.sql + " < " + b.arg(prefix+"\U0010FFFF") + ")", nil
 	case cText:
-		return "lower(" + c.sql + ") LIKE " + b.arg(pattern) + ` ESCAPE '\'`, nil
+		return "lower(" + c.sql + ") LIKE " + b.arg(likeEscape(strings.ToLower(prefix))+"%") + ` ESCAPE '\'`, nil
 	}
 	return "", unsupported(r, prop)
+}
+
+// endsWith matches a suffix; it reads every row the other conditions leave.
+func (b *builder) endsWith(r *resource, prop, suffix string) (string, error) {
+	c, ok := r.cols[prop]
+	if !ok || (c.kind != cFold && c.kind != cExact) {
+		return "", unsupported(r, prop)
+	}
+	if c.kind == cFold {
+		suffix = directory.Fold(suffix)
+	}
+	// substr compares bytewise on both databases, unlike LIKE.
+	p := b.arg(suffix)
+	return "substr(" + c.sql + ", length(" + c.sql + ") - length(CAST(" + p + " AS TEXT)) + 1) = " + p, nil
 }
 
 func likeEscape(s string) string {
@@ -203,7 +218,7 @@ func (b *builder) search(r *resource, e directory.Search) (string, error) {
 		return "", directory.UnsupportedQuery("$search is not supported on property '%s' of resource '%s'.", e.Prop, r.name)
 	}
 	if c.kind != cTokens { // a plain column: prefix match
-		return b.startsWith(&resource{name: r.name, cols: map[string]column{e.Prop: c}}, e.Prop, directory.Fold(e.Term))
+		return b.startsWith(&resource{name: r.name, cols: map[string]column{e.Prop: c}}, e.Prop, e.Term)
 	}
 	toks := directory.SearchTokens(e.Term)
 	if len(toks) == 0 {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/atriumhq/atrium/internal/directory"
@@ -12,6 +13,10 @@ import (
 )
 
 var _ directory.Store = (*Store)(nil)
+
+// maxAttempts bounds how often a transaction that lost a serialization
+// conflict runs again.
+const maxAttempts = 8
 
 // tx is a transaction bound to one tenant; every statement it runs carries
 // tenant_id = $1.
@@ -49,8 +54,11 @@ func (t *tx) execOne(id, q string, args ...any) error {
 	return nil
 }
 
-// Update runs fn in a read-write transaction bound to tenantID. On
-// PostgreSQL it retries serialization failures and deadlocks.
+// Update runs fn in a read-write transaction bound to tenantID. Writes are
+// serializable on both databases: SQLite has one writer at a time, and
+// PostgreSQL runs them at SERIALIZABLE, so that read-check-write rules
+// (one default domain, no group cycles, no lost updates) hold between
+// replicas; a transaction that loses a conflict is run again.
 func (s *Store) Update(ctx context.Context, tenantID string, fn func(directory.Tx) error) error {
 	return s.run(ctx, tenantID, false, nil, fn)
 }
@@ -71,20 +79,29 @@ func (s *Store) run(ctx context.Context, tenantID string, readOnly bool, create 
 	}
 	for attempt := 0; ; attempt++ {
 		err := s.runOnce(ctx, tenantID, readOnly, create, fn)
-		if err == nil || attempt >= 4 || !s.retryable(err) {
-			return err
+		if err == nil || attempt >= maxAttempts-1 || !s.retryable(err) {
+			return driverError(err)
 		}
-		time.Sleep(time.Duration(attempt+1) * 5 * time.Millisecond)
+		// Back off a random few milliseconds, longer after each conflict.
+		d := time.Duration(1+rand.IntN(5*(attempt+1))) * time.Millisecond
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(d):
+		}
 	}
 }
 
 func (s *Store) runOnce(ctx context.Context, tenantID string, readOnly bool, create *directory.Tenant, fn func(directory.Tx) error) error {
 	db, opts := s.writer, (*sql.TxOptions)(nil)
-	if readOnly {
+	switch {
+	case readOnly:
 		db = s.reader
 		if s.d == postgres {
 			opts = &sql.TxOptions{ReadOnly: true}
 		}
+	case s.d == postgres:
+		opts = &sql.TxOptions{Isolation: sql.LevelSerializable}
 	}
 	sqltx, err := db.BeginTx(ctx, opts)
 	if err != nil {

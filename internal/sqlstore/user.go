@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"database/sql"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,20 +16,99 @@ const userCols = `id, account_enabled, display_name, given_name, surname, upn, m
 	city, state, postal_code, country, usage_location, preferred_language, other_mails, user_type, on_prem_sync,
 	on_prem_immutable_id, password_hash, force_change, password_changed_at, created_at, deleted_at`
 
-// userValues returns the column values of u in the order of userCols
-// after id, followed by the derived columns.
-func userValues(u *directory.User) []any {
-	var sync sql.NullBool
-	if u.OnPremisesSyncEnabled != nil {
-		sync = sql.NullBool{Bool: *u.OnPremisesSyncEnabled, Valid: true}
-	}
-	return []any{u.AccountEnabled, u.DisplayName, u.GivenName, u.Surname, u.UserPrincipalName, u.Mail, u.MailNickname,
-		u.JobTitle, u.Department, u.OfficeLocation, u.CompanyName, u.EmployeeID, jsonList(u.BusinessPhones), u.MobilePhone,
-		u.FaxNumber, u.StreetAddress, u.City, u.State, u.PostalCode, u.Country, u.UsageLocation, u.PreferredLanguage,
-		jsonList(u.OtherMails), u.UserType, sync, u.OnPremisesImmutableID, u.PasswordHash, u.ForceChangePassword,
-		micros(u.PasswordChangedAt), micros(u.CreatedAt),
-		directory.Fold(u.DisplayName), tokenColumn(u.DisplayName), directory.Fold(u.UserPrincipalName), directory.Fold(u.Mail)}
+// writeCol is one column a user write sets, with its value.
+type writeCol[T any] struct {
+	name string
+	val  func(*T) any
 }
+
+// folded pairs a text column with its *_fold twin.
+func folded[T any](name string, get func(*T) string) []writeCol[T] {
+	return []writeCol[T]{
+		{name, func(o *T) any { return get(o) }},
+		{name + "_fold", func(o *T) any { return directory.Fold(get(o)) }},
+	}
+}
+
+func plain[T any](name string, get func(*T) any) []writeCol[T] {
+	return []writeCol[T]{{name, get}}
+}
+
+// userWrites lists every column a user insert or update writes after
+// tenant_id and id.
+var userWrites = slices.Concat(
+	plain("account_enabled", func(u *directory.User) any { return u.AccountEnabled }),
+	folded("display_name", func(u *directory.User) string { return u.DisplayName }),
+	plain("search_tokens", func(u *directory.User) any { return tokenColumn(u.DisplayName) }),
+	folded("given_name", func(u *directory.User) string { return u.GivenName }),
+	folded("surname", func(u *directory.User) string { return u.Surname }),
+	plain("upn", func(u *directory.User) any { return u.UserPrincipalName }),
+	plain("upn_fold", func(u *directory.User) any { return directory.Fold(u.UserPrincipalName) }),
+	folded("mail", func(u *directory.User) string { return u.Mail }),
+	folded("mail_nickname", func(u *directory.User) string { return u.MailNickname }),
+	folded("job_title", func(u *directory.User) string { return u.JobTitle }),
+	folded("department", func(u *directory.User) string { return u.Department }),
+	folded("office_location", func(u *directory.User) string { return u.OfficeLocation }),
+	folded("company_name", func(u *directory.User) string { return u.CompanyName }),
+	folded("employee_id", func(u *directory.User) string { return u.EmployeeID }),
+	plain("business_phones", func(u *directory.User) any { return jsonList(u.BusinessPhones) }),
+	folded("mobile_phone", func(u *directory.User) string { return u.MobilePhone }),
+	plain("fax_number", func(u *directory.User) any { return u.FaxNumber }),
+	plain("street_address", func(u *directory.User) any { return u.StreetAddress }),
+	folded("city", func(u *directory.User) string { return u.City }),
+	folded("state", func(u *directory.User) string { return u.State }),
+	folded("postal_code", func(u *directory.User) string { return u.PostalCode }),
+	folded("country", func(u *directory.User) string { return u.Country }),
+	folded("usage_location", func(u *directory.User) string { return u.UsageLocation }),
+	folded("preferred_language", func(u *directory.User) string { return u.PreferredLanguage }),
+	plain("other_mails", func(u *directory.User) any { return jsonList(u.OtherMails) }),
+	folded("user_type", func(u *directory.User) string { return u.UserType }),
+	plain("on_prem_sync", func(u *directory.User) any { return nullBool(u.OnPremisesSyncEnabled) }),
+	plain("on_prem_immutable_id", func(u *directory.User) any { return u.OnPremisesImmutableID }),
+	plain("password_hash", func(u *directory.User) any { return u.PasswordHash }),
+	plain("force_change", func(u *directory.User) any { return u.ForceChangePassword }),
+	plain("password_changed_at", func(u *directory.User) any { return micros(u.PasswordChangedAt) }),
+	plain("created_at", func(u *directory.User) any { return micros(u.CreatedAt) }),
+)
+
+func nullBool(b *bool) sql.NullBool {
+	if b == nil {
+		return sql.NullBool{}
+	}
+	return sql.NullBool{Bool: *b, Valid: true}
+}
+
+// insertSQL and updateSQL build the statements of a write column list:
+// $1 is the tenant, $2 the id, the columns follow in order.
+func insertSQL[T any](table string, cols []writeCol[T]) string {
+	names, params := []string{"tenant_id", "id"}, []string{"$1", "$2"}
+	for i, c := range cols {
+		names, params = append(names, c.name), append(params, "$"+strconv.Itoa(i+3))
+	}
+	return "INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.Join(params, ", ") + ")"
+}
+
+func updateSQL[T any](table string, cols []writeCol[T], where string) string {
+	sets := make([]string, len(cols))
+	for i, c := range cols {
+		sets[i] = c.name + " = $" + strconv.Itoa(i+3)
+	}
+	return "UPDATE " + table + " SET " + strings.Join(sets, ", ") + " WHERE tenant_id = $1 AND id = $2" + where
+}
+
+func writeArgs[T any](id string, o *T, cols []writeCol[T]) []any {
+	args := make([]any, 0, len(cols)+1)
+	args = append(args, id)
+	for _, c := range cols {
+		args = append(args, c.val(o))
+	}
+	return args
+}
+
+var (
+	insertUserSQL = insertSQL("users", userWrites)
+	updateUserSQL = updateSQL("users", userWrites, " AND deleted_at IS NULL")
+)
 
 // tokenColumn stores the search tokens of text as " tok1 tok2 ", so that a
 // token prefix matches LIKE '% prefix%'.
@@ -81,10 +162,7 @@ func scanUser(r scanner) (directory.User, error) {
 }
 
 func (t *tx) CreateUser(u *directory.User) error {
-	args := append([]any{u.ID}, userValues(u)...)
-	_, err := t.exec(`INSERT INTO users (tenant_id, `+userCols+`, display_name_fold, search_tokens, upn_fold, mail_fold)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-		$24, $25, $26, $27, $28, $29, $30, $31, $32, NULL, $33, $34, $35, $36)`, args...)
+	_, err := t.exec(insertUserSQL, writeArgs(u.ID, u, userWrites)...)
 	if isUnique(err) {
 		return directory.Conflict("id")
 	}
@@ -137,15 +215,7 @@ func (t *tx) GetDeletedUser(id string) (directory.User, error) {
 }
 
 func (t *tx) UpdateUser(u *directory.User) error {
-	args := append([]any{u.ID}, userValues(u)...)
-	err := t.execOne(u.ID, `UPDATE users SET account_enabled = $3, display_name = $4, given_name = $5, surname = $6,
-		upn = $7, mail = $8, mail_nickname = $9, job_title = $10, department = $11, office_location = $12,
-		company_name = $13, employee_id = $14, business_phones = $15, mobile_phone = $16, fax_number = $17,
-		street_address = $18, city = $19, state = $20, postal_code = $21, country = $22, usage_location = $23,
-		preferred_language = $24, other_mails = $25, user_type = $26, on_prem_sync = $27, on_prem_immutable_id = $28,
-		password_hash = $29, force_change = $30, password_changed_at = $31, created_at = $32, display_name_fold = $33,
-		search_tokens = $34, upn_fold = $35, mail_fold = $36
-		WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL`, args...)
+	err := t.execOne(u.ID, updateUserSQL, writeArgs(u.ID, u, userWrites)...)
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,9 @@ func Run(t *testing.T, s directory.Store) {
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ConcurrentDomainVerification", testConcurrentDomainVerification},
 		{"Rollback", testRollback},
+		{"NoLostUpdates", testNoLostUpdates},
+		{"OneDefaultDomain", testOneDefaultDomain},
+		{"BadText", testBadText},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
