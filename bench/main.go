@@ -24,7 +24,6 @@ import (
 	"time"
 
 	"github.com/atriumhq/atrium/client"
-	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
@@ -103,12 +102,8 @@ func setup(backend, pgURL string, n int) (*env, func()) {
 		fail(err)
 	}
 	handler = app.Handler()
-	key, err := authn.NewSigningKey()
-	if err != nil {
-		fail(err)
-	}
 	ct, err := app.Directory.CreateTenant(authz.WithPrincipal(ctx, authz.Operator), directory.NewTenant{Name: "Bench",
-		DomainPrefix: "bench", AdminUsername: "admin", AdminPassword: "Bench-Pass-1", SigningKey: key})
+		DomainPrefix: "bench", AdminUsername: "admin", AdminPassword: "Bench-Pass-1"})
 	if err != nil {
 		fail(err)
 	}

@@ -21,7 +21,6 @@ type Config struct {
 	// StrictAdvancedQueries reproduces Graph's ConsistencyLevel rules; when
 	// false every advanced query is accepted without the header.
 	StrictAdvancedQueries bool
-	NewSigningKey         func() (directory.SigningKey, error)
 	Logger                *slog.Logger
 }
 
@@ -32,7 +31,6 @@ type API struct {
 	publicURL string
 	signup    bool
 	strict    bool
-	newKey    func() (directory.SigningKey, error)
 	log       *slog.Logger
 
 	secretsMu sync.Mutex
@@ -46,7 +44,7 @@ func New(cfg Config) *API {
 		log = slog.Default()
 	}
 	return &API{dir: cfg.Directory, tokens: cfg.Tokens, publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
-		signup: cfg.AllowSignup, strict: cfg.StrictAdvancedQueries, newKey: cfg.NewSigningKey, log: log,
+		signup: cfg.AllowSignup, strict: cfg.StrictAdvancedQueries, log: log,
 		secrets: map[string][]byte{}}
 }
 

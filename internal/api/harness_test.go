@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/atriumhq/atrium/client"
-	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/dnstest"
@@ -63,13 +62,9 @@ type tenant struct {
 
 func (h *harness) newTenant(prefix string) *tenant {
 	h.t.Helper()
-	key, err := authn.NewSigningKey()
-	if err != nil {
-		h.t.Fatal(err)
-	}
 	ctx := authz.WithPrincipal(bg, authz.Operator)
 	ct, err := h.app.Directory.CreateTenant(ctx, directory.NewTenant{Name: "Org " + prefix, DomainPrefix: prefix,
-		AdminUsername: "admin", AdminPassword: "Admin-Pass-1", SigningKey: key})
+		AdminUsername: "admin", AdminPassword: "Admin-Pass-1"})
 	if err != nil {
 		h.t.Fatalf("create tenant %s: %v", prefix, err)
 	}

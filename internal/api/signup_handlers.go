@@ -36,13 +36,9 @@ func (a *API) signupHandler(w http.ResponseWriter, r *http.Request) error {
 			return badRequest(k, "Property '%s' is required.", k)
 		}
 	}
-	key, err := a.newKey()
-	if err != nil {
-		return err
-	}
 	ctx := withPrincipal(r.Context(), signupPrincipal(r))
 	ct, err := a.dir.CreateTenant(ctx, directory.NewTenant{Name: req.Name, DomainPrefix: req.DomainPrefix,
-		AdminUsername: req.AdminUsername, AdminPassword: req.AdminPassword, SigningKey: key})
+		AdminUsername: req.AdminUsername, AdminPassword: req.AdminPassword})
 	if err != nil {
 		return err
 	}

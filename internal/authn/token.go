@@ -159,7 +159,7 @@ func (t *Tokens) Verify(ctx context.Context, raw string) (Claims, error) {
 	}
 	set, err := t.tenantKeys(ctx, c.TenantID, false)
 	if directory.KindOf(err) == directory.KindNotFound {
-		return invalid("its tenant is unknown")
+		return invalid("its signing key is unknown") // the same words as below: no tenant oracle
 	} else if err != nil {
 		return c, err
 	}
@@ -177,10 +177,13 @@ func (t *Tokens) Verify(ctx context.Context, raw string) (Claims, error) {
 		return invalid("its signature does not verify")
 	}
 	if c.Issuer != t.Issuer(c.TenantID) {
-		return invalid("its issuer is not this tenant")
+		return invalid("it was issued for another address of this service (check --public-url) or another tenant")
 	}
 	if !c.Audience.Contains(t.baseURL) && !c.Audience.Contains(GraphAppID) {
 		return invalid("its audience is not this API")
+	}
+	if c.Expiry == nil {
+		return invalid("it has no expiry")
 	}
 	if err := c.Claims.ValidateWithLeeway(jwt.Expected{Time: t.now()}, 30*time.Second); err != nil {
 		return c, &Error{"Access token has expired or is not yet valid."}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/spf13/cobra"
@@ -31,13 +30,9 @@ func tenantCmd() *cobra.Command {
 				return err
 			}
 			defer app.Close()
-			key, err := authn.NewSigningKey()
-			if err != nil {
-				return err
-			}
 			ctx := authz.WithPrincipal(c.Context(), authz.Operator)
 			ct, err := app.Directory.CreateTenant(ctx, directory.NewTenant{Name: name, DomainPrefix: prefix,
-				AdminUsername: admin, AdminPassword: pw, SigningKey: key})
+				AdminUsername: admin, AdminPassword: pw})
 			if err != nil {
 				return err
 			}

@@ -20,8 +20,9 @@ type Config struct {
 	Store          Store
 	Resolver       TXTResolver
 	Hasher         password.Hasher
-	PlatformDomain string           // initial domains are <prefix>.<PlatformDomain>
-	Now            func() time.Time // the clock; time.Now when nil
+	PlatformDomain string                     // initial domains are <prefix>.<PlatformDomain>
+	NewSigningKey  func() (SigningKey, error) // makes each new tenant's token signing key
+	Now            func() time.Time           // the clock; time.Now when nil
 }
 
 // Service carries out every directory operation: it checks authorization,
@@ -31,6 +32,7 @@ type Service struct {
 	resolver TXTResolver
 	hasher   password.Hasher
 	platform string
+	newKey   func() (SigningKey, error)
 	now      func() time.Time
 }
 
@@ -43,7 +45,8 @@ func NewService(cfg Config) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain, now: now}
+	return &Service{store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
+		newKey: cfg.NewSigningKey, now: now}
 }
 
 // Now returns the service clock's current time in UTC, truncated to

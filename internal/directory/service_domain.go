@@ -114,7 +114,7 @@ func (s *Service) VerifyDomain(ctx context.Context, tenantID, name string) (Doma
 	if !slices.Contains(txts, d.VerificationCode) {
 		msg := fmt.Sprintf("Domain verification failed: TXT record %s was not found at %s.", d.VerificationCode, d.Name)
 		if lookupErr != nil && !isNotFoundDNS(lookupErr) {
-			msg = fmt.Sprintf("Domain verification failed: the DNS lookup of %s failed (%v). Try again later.", d.Name, lookupErr)
+			msg = fmt.Sprintf("Domain verification failed: the DNS lookup of %s failed. Try again later.", d.Name)
 		}
 		return d, Invalid("id", "%s", msg)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/password"
 )
 
 // NewTenant is what it takes to create a tenant: the organization's name,
@@ -16,7 +17,6 @@ type NewTenant struct {
 	DomainPrefix  string
 	AdminUsername string
 	AdminPassword string
-	SigningKey    SigningKey
 }
 
 // CreatedTenant tells how to reach a new tenant.
@@ -56,28 +56,42 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 		}
 		return CreatedTenant{}, err
 	}
-	if err := s.setPassword(&admin, &PasswordProfile{Password: nt.AdminPassword}); err != nil {
+	if err := password.Check(nt.AdminPassword); err != nil {
+		return CreatedTenant{}, &Error{Kind: KindInvalid, Field: "adminPassword", Message: err.Error()}
+	}
+	// Cheap checks first: only then pay for argon2id and an RSA key.
+	if _, err := s.store.ResolveTenant(ctx, initial); err == nil {
+		return CreatedTenant{}, prefixTaken(prefix)
+	} else if KindOf(err) != KindNotFound {
+		return CreatedTenant{}, err
+	}
+	key, err := s.newKey()
+	if err != nil {
+		return CreatedTenant{}, err
+	}
+	np, err := s.hashPassword(&PasswordProfile{Password: nt.AdminPassword})
+	if err != nil {
 		if de, ok := AsError(err); ok {
 			de.Field = "adminPassword"
 		}
 		return CreatedTenant{}, err
 	}
+	np.apply(&admin)
 	p, _ := authz.FromContext(ctx)
 	if !p.Operator {
 		p = authz.Principal{UserID: admin.ID, TenantID: t.ID, UPN: admin.UserPrincipalName, DisplayName: admin.DisplayName, IPAddress: p.IPAddress}
 	}
-	err := s.store.CreateTenant(ctx, t, func(tx Tx) error {
+	err = s.store.CreateTenant(ctx, t, func(tx Tx) error {
 		if taken, err := tx.VerifiedElsewhere(initial); err != nil || taken {
 			if err == nil {
-				err = &Error{Kind: KindConflict, Field: "domainPrefix", Code: "ObjectConflict",
-					Message: fmt.Sprintf("The domain prefix '%s' is taken; choose another.", prefix)}
+				err = prefixTaken(prefix)
 			}
 			return err
 		}
 		d := Domain{Name: initial, IsVerified: true, IsDefault: true, IsInitial: true, IsRoot: true,
 			AuthenticationType: "Managed", CreatedAt: now, VerifiedAt: now}
 		if err := tx.CreateDomain(&d); err != nil {
-			return renameConflict(err, "domainPrefix", fmt.Sprintf("The domain prefix '%s' is taken; choose another.", prefix))
+			return renameConflict(err, "domainPrefix", prefixTaken(prefix).Error())
 		}
 		if err := tx.CreateUser(&admin); err != nil {
 			return err
@@ -86,7 +100,6 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 		if err := tx.AddRoleAssignment(&ra); err != nil {
 			return err
 		}
-		key := nt.SigningKey
 		key.CreatedAt = now
 		if err := tx.AddSigningKey(&key); err != nil {
 			return err
@@ -105,6 +118,11 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 		return CreatedTenant{}, err
 	}
 	return CreatedTenant{TenantID: t.ID, InitialDomain: initial, AdminID: admin.ID, AdminUPN: admin.UserPrincipalName}, nil
+}
+
+func prefixTaken(prefix string) error {
+	return &Error{Kind: KindConflict, Field: "domainPrefix", Code: "ObjectConflict",
+		Message: fmt.Sprintf("The domain prefix '%s' is taken; choose another.", prefix)}
 }
 
 // renameConflict gives a conflict error a caller-specific field and message.

@@ -20,10 +20,10 @@ func newService(t *testing.T) (*directory.Service, *clock, context.Context, dire
 	t.Helper()
 	c := &clock{t: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
 	svc := directory.NewService(directory.Config{Store: testdb.SQLite(t), Hasher: password.Hasher{Params: password.Params{Memory: 1024, Time: 1, Threads: 1}},
-		PlatformDomain: "atrium.test", Now: c.now})
+		PlatformDomain: "atrium.test", NewSigningKey: fakeKey, Now: c.now})
 	ctx := authz.WithPrincipal(context.Background(), authz.Operator)
 	ct, err := svc.CreateTenant(ctx, directory.NewTenant{Name: "Org", DomainPrefix: "org", AdminUsername: "admin",
-		AdminPassword: "Admin-Pass-1", SigningKey: directory.SigningKey{KID: "k", PrivatePEM: []byte("x")}})
+		AdminPassword: "Admin-Pass-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,4 +85,8 @@ func TestServiceNeedsPrincipal(t *testing.T) {
 	if _, err := svc.ListUsers(other, ct.TenantID, directory.ListQuery{}); directory.KindOf(err) != directory.KindDenied {
 		t.Fatalf("admin of another tenant: %v", err)
 	}
+}
+
+func fakeKey() (directory.SigningKey, error) {
+	return directory.SigningKey{KID: "k", PrivatePEM: []byte("not used by these tests")}, nil
 }

@@ -84,11 +84,13 @@ func (s *Service) CreateUser(ctx context.Context, tenantID string, c Changes, pw
 	if pw == nil || pw.Password == "" {
 		return User{}, Invalid("passwordProfile", "Property 'passwordProfile' with a 'password' is required when creating a user.")
 	}
-	if err := s.setPassword(&u, pw); err != nil {
+	np, err := s.hashPassword(pw)
+	if err != nil {
 		return User{}, err
 	}
+	np.apply(&u)
 	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
-		if err := requireVerifiedDomain(tx, u.UserPrincipalName); err != nil {
+		if err := requireVerifiedDomains(tx, &u); err != nil {
 			return err
 		}
 		if err := tx.CreateUser(&u); err != nil {
@@ -111,32 +113,49 @@ func createdProps(u *User) []ModifiedProperty {
 	return mods
 }
 
-// setPassword checks pw against the policy and stores its hash in u.
-func (s *Service) setPassword(u *User, pw *PasswordProfile) error {
+// newPassword is a checked and hashed password, ready to store.
+type newPassword struct {
+	hash  string
+	force bool
+	setAt time.Time
+}
+
+// hashPassword checks pw against the policy and hashes it. It runs before
+// the store transaction: argon2id is slow on purpose and must not hold the
+// database's writer.
+func (s *Service) hashPassword(pw *PasswordProfile) (newPassword, error) {
 	if err := password.Check(pw.Password); err != nil {
 		var pe *password.PolicyError
 		if errors.As(err, &pe) {
-			return &Error{Kind: KindInvalid, Field: "passwordProfile.password", Code: string(pe.Rule),
+			return newPassword{}, &Error{Kind: KindInvalid, Field: "passwordProfile.password", Code: string(pe.Rule),
 				Message: "The specified password does not comply with password complexity requirements. Please provide a different password. " + pe.Msg}
 		}
-		return err
+		return newPassword{}, err
 	}
 	hash, err := s.hasher.Hash(pw.Password)
 	if err != nil {
-		return err
+		return newPassword{}, err
 	}
-	u.PasswordHash = hash
-	u.ForceChangePassword = pw.ForceChangePasswordNextSignIn
-	u.PasswordChangedAt = s.Now()
-	return nil
+	return newPassword{hash: hash, force: pw.ForceChangePasswordNextSignIn, setAt: s.Now()}, nil
 }
 
-func requireVerifiedDomain(tx Tx, upn string) error {
-	d, err := tx.GetDomain(Fold(DomainOf(upn)))
-	if KindOf(err) == KindNotFound || (err == nil && !d.IsVerified) {
-		return Invalid("userPrincipalName", "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.")
+func (np newPassword) apply(u *User) {
+	u.PasswordHash, u.ForceChangePassword, u.PasswordChangedAt = np.hash, np.force, np.setAt
+}
+
+// requireVerifiedDomains checks that the user's principal name and mail
+// address are in verified domains of the tenant.
+func requireVerifiedDomains(tx Tx, u *User) error {
+	for _, a := range u.Addresses() {
+		d, err := tx.GetDomain(a.Domain)
+		if KindOf(err) == KindNotFound || (err == nil && !d.IsVerified) {
+			return Invalid(a.Property, "The domain portion of the %s property is invalid. You must use one of the verified domain names in your organization.", a.Property)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	return err
+	return nil
 }
 
 // UpdateUser applies a PATCH to a user. Attributes mastered on-premises
@@ -146,8 +165,16 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 	if err != nil {
 		return err
 	}
-	if pw != nil && !authz.Allowed(p, authz.PasswordsReset, tenantID) {
-		return Denied(string(authz.PasswordsReset))
+	var np *newPassword
+	if pw != nil {
+		if !authz.Allowed(p, authz.PasswordsReset, tenantID) {
+			return Denied(string(authz.PasswordsReset))
+		}
+		hashed, err := s.hashPassword(pw)
+		if err != nil {
+			return err
+		}
+		np = &hashed
 	}
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		u, err := findUser(tx, idOrUPN)
@@ -164,7 +191,7 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 				return ErrSyncMastered
 			}
 		}
-		wasEnabled, oldUPN := u.AccountEnabled, u.UserPrincipalName
+		wasEnabled, oldUPN, oldMail := u.AccountEnabled, u.UserPrincipalName, u.Mail
 		mods, err := applyUserChanges(&u, c, false)
 		if err != nil {
 			return err
@@ -172,15 +199,13 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if u.ID == p.UserID && wasEnabled && !u.AccountEnabled {
 			return Invalid("accountEnabled", "You can't block sign-in for your own account.")
 		}
-		if !strings.EqualFold(oldUPN, u.UserPrincipalName) {
-			if err := requireVerifiedDomain(tx, u.UserPrincipalName); err != nil {
+		if !strings.EqualFold(oldUPN, u.UserPrincipalName) || !strings.EqualFold(oldMail, u.Mail) {
+			if err := requireVerifiedDomains(tx, &u); err != nil {
 				return err
 			}
 		}
-		if pw != nil {
-			if err := s.setPassword(&u, pw); err != nil {
-				return err
-			}
+		if np != nil {
+			np.apply(&u)
 		}
 		if len(mods) == 0 && pw == nil {
 			return nil
@@ -305,7 +330,8 @@ func (s *Service) PurgeDeletedUser(ctx context.Context, tenantID, id string) err
 // run it at the same time: a user purged by one is simply not found by the
 // other.
 func (s *Service) PurgeExpired(ctx context.Context, batch int) (int, error) {
-	expired, err := s.store.ExpiredDeletedUsers(ctx, s.Now().Add(-RetentionDeleted), batch)
+	cutoff := s.Now().Add(-RetentionDeleted)
+	expired, err := s.store.ExpiredDeletedUsers(ctx, cutoff, batch)
 	if err != nil {
 		return 0, err
 	}
@@ -315,6 +341,9 @@ func (s *Service) PurgeExpired(ctx context.Context, batch int) (int, error) {
 			u, err := tx.GetDeletedUser(o.ID)
 			if err != nil {
 				return err
+			}
+			if !u.DeletedAt.Before(cutoff) { // restored and deleted again meanwhile
+				return NotFound(o.ID)
 			}
 			if err := tx.PurgeUser(u.ID); err != nil {
 				return err

@@ -19,11 +19,11 @@ import (
 // and checks that one pass purges them all once they are 30 days old.
 func TestPurgeOnceDrainsEveryBatch(t *testing.T) {
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
-	svc := directory.NewService(directory.Config{Store: testdb.SQLite(t), PlatformDomain: "atrium.test",
+	svc := directory.NewService(directory.Config{Store: testdb.SQLite(t), PlatformDomain: "atrium.test", NewSigningKey: fakeKey,
 		Hasher: password.Hasher{Params: password.Params{Memory: 64, Time: 1, Threads: 1}}, Now: func() time.Time { return now }})
 	ctx := authz.WithPrincipal(context.Background(), authz.Operator)
 	ct, err := svc.CreateTenant(ctx, directory.NewTenant{Name: "Org", DomainPrefix: "org", AdminUsername: "admin",
-		AdminPassword: "Admin-Pass-1", SigningKey: directory.SigningKey{KID: "k", PrivatePEM: []byte("x")}})
+		AdminPassword: "Admin-Pass-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,4 +50,8 @@ func TestPurgeOnceDrainsEveryBatch(t *testing.T) {
 	if err != nil || len(page.Items) != 0 {
 		t.Fatalf("deleted users left: %d, %v", len(page.Items), err)
 	}
+}
+
+func fakeKey() (directory.SigningKey, error) {
+	return directory.SigningKey{KID: "k", PrivatePEM: []byte("not used by these tests")}, nil
 }

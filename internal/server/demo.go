@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
@@ -62,13 +61,9 @@ func (a *App) seedDemo(ctx context.Context, out io.Writer) error {
 
 func (a *App) createDemo(ctx context.Context, pwFile string) (string, error) {
 	pw := password.Generate()
-	key, err := authn.NewSigningKey()
-	if err != nil {
-		return "", err
-	}
 	ctx = authz.WithPrincipal(ctx, authz.Operator)
 	ct, err := a.Directory.CreateTenant(ctx, directory.NewTenant{Name: "Contoso Demo", DomainPrefix: demoPrefix,
-		AdminUsername: "admin", AdminPassword: pw, SigningKey: key})
+		AdminUsername: "admin", AdminPassword: pw})
 	if err != nil {
 		return "", err
 	}

@@ -38,10 +38,10 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	dir := directory.NewService(directory.Config{Store: store, Resolver: newResolver(cfg.DNSResolver),
-		Hasher: password.Hasher{Params: cfg.Password}, PlatformDomain: cfg.PlatformDomain})
+		Hasher: password.Hasher{Params: cfg.Password}, PlatformDomain: cfg.PlatformDomain, NewSigningKey: authn.NewSigningKey})
 	tokens := authn.NewTokens(dir, cfg.PublicURL, nil)
 	a := api.New(api.Config{Directory: dir, Tokens: tokens, PublicURL: cfg.PublicURL, AllowSignup: cfg.AllowSignup,
-		StrictAdvancedQueries: cfg.StrictAdvancedQueries, NewSigningKey: authn.NewSigningKey, Logger: cfg.Logger})
+		StrictAdvancedQueries: cfg.StrictAdvancedQueries, Logger: cfg.Logger})
 	return &App{Config: cfg, Store: store, Directory: dir, Tokens: tokens, API: a}, nil
 }
 

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/atriumhq/atrium/client"
-	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
@@ -40,12 +39,8 @@ func replica(t *testing.T, store sqlstore.Config, publicURL string) *server.App 
 
 func createTenant(t *testing.T, app *server.App) directory.CreatedTenant {
 	t.Helper()
-	key, err := authn.NewSigningKey()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ct, err := app.Directory.CreateTenant(authz.WithPrincipal(bg, authz.Operator), directory.NewTenant{Name: "Org",
-		DomainPrefix: "org", AdminUsername: "admin", AdminPassword: "Admin-Pass-1", SigningKey: key})
+		DomainPrefix: "org", AdminUsername: "admin", AdminPassword: "Admin-Pass-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
