@@ -29,6 +29,7 @@ import (
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/server"
 	"github.com/atriumhq/atrium/internal/sqlstore"
+	"github.com/atriumhq/atrium/internal/sqlstore/testdb"
 	"github.com/google/uuid"
 )
 
@@ -83,8 +84,10 @@ func setup(backend, pgURL string, n int) (*env, func()) {
 	store := sqlstore.Config{}
 	cleanup := func() {}
 	if backend == "postgres" {
-		schema := fmt.Sprintf("atrium_bench_%d", time.Now().UnixNano())
-		url, drop := pgSchema(pgURL, schema)
+		url, drop, err := testdb.NewSchema(pgURL)
+		if err != nil {
+			fail(err)
+		}
 		store.DatabaseURL, cleanup = url, drop
 	} else {
 		dir, err := os.MkdirTemp("", "atrium-bench")

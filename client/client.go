@@ -83,6 +83,10 @@ func (o ListOptions) query() url.Values {
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, header http.Header, body, out any) error {
 	u := c.BaseURL + path
 	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
+		// A nextLink is absolute; the token goes only to the server it is for.
+		if !sameOrigin(path, c.BaseURL) {
+			return fmt.Errorf("refusing to send the access token to %s: it is not %s", path, c.BaseURL)
+		}
 		u = path
 	}
 	if len(query) > 0 {
@@ -175,4 +179,11 @@ func All[T any](ctx context.Context, c *Client, first Page[T], eventualHeader bo
 		items, next = append(items, p.Value...), p.NextLink
 	}
 	return items, nil
+}
+
+// sameOrigin reports whether two URLs have the same scheme and host.
+func sameOrigin(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	return err1 == nil && err2 == nil && ua.Scheme == ub.Scheme && strings.EqualFold(ua.Host, ub.Host)
 }

@@ -19,7 +19,7 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; the
 fi
 
 echo "== gofmt"
-unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './ui/*'))
+unformatted=$(find . -name '*.go' -not -path './ui/*' -not -path './.git/*' -print0 | xargs -0 gofmt -l)
 if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
 
 echo "== go vet"
@@ -30,3 +30,6 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 echo "== go test (race detector, SQLite and PostgreSQL)"
 go test -race -count=1 ./...
+
+echo "== API tests again, on PostgreSQL"
+ATRIUM_API_TEST_BACKEND=postgres go test -race -count=1 ./internal/api/

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/directory"
@@ -33,6 +34,8 @@ type API struct {
 	strict    bool
 	log       *slog.Logger
 
+	signups *limiter // per client address
+
 	secretsMu sync.Mutex
 	secrets   map[string][]byte // tenant id → paging token secret (immutable)
 }
@@ -45,7 +48,7 @@ func New(cfg Config) *API {
 	}
 	return &API{dir: cfg.Directory, tokens: cfg.Tokens, publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
 		signup: cfg.AllowSignup, strict: cfg.StrictAdvancedQueries, log: log,
-		secrets: map[string][]byte{}}
+		secrets: map[string][]byte{}, signups: newLimiter(10, time.Hour)}
 }
 
 // Handler serves /v1.0 and /api, with the request-id and logging

@@ -23,7 +23,7 @@ func domainJSON(d *directory.Domain) client.Domain {
 }
 
 func (a *API) listDomains(w http.ResponseWriter, r *http.Request) error {
-	if _, err := queryOptions(r); err != nil {
+	if err := noOptions(r); err != nil {
 		return err
 	}
 	ds, err := a.dir.ListDomains(r.Context(), tenantOf(r.Context()))
@@ -48,6 +48,9 @@ func (a *API) writeDomain(w http.ResponseWriter, status int, d *directory.Domain
 }
 
 func (a *API) getDomain(w http.ResponseWriter, r *http.Request) error {
+	if err := noOptions(r); err != nil {
+		return err
+	}
 	d, err := a.dir.GetDomain(r.Context(), tenantOf(r.Context()), r.PathValue("id"))
 	if err != nil {
 		return err
@@ -86,6 +89,9 @@ func (a *API) verifyDomain(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) domainDNSRecords(w http.ResponseWriter, r *http.Request) error {
+	if err := noOptions(r); err != nil {
+		return err
+	}
 	d, err := a.dir.GetDomain(r.Context(), tenantOf(r.Context()), r.PathValue("id"))
 	if err != nil {
 		return err

@@ -69,6 +69,7 @@ func TestDomains(t *testing.T) {
 	if r.status != 201 || r.body["isVerified"] != true || r.body["isRoot"] != false {
 		t.Errorf("subdomain: %s", r.raw)
 	}
+	h.wantAudit(a, "Add verified domain", "eu.contoso.example")
 
 	// Users can now use the domain; then it can't be removed.
 	h.newUser(a, "joep", map[string]any{"userPrincipalName": "joep@contoso.example"})

@@ -116,8 +116,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// writeJSONNoStore writes a cacheable JSON 200 whose headers the caller set.
-func writeJSONNoStore(w http.ResponseWriter, v any) {
+// writeJSONBody writes v as the JSON body of a 200 whose headers (such as
+// caching) the caller has set.
+func writeJSONBody(w http.ResponseWriter, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)

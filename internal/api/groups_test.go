@@ -19,6 +19,10 @@ func TestGroups(t *testing.T) {
 	r := h.do(a.adminTok, "POST", "/v1.0/groups", body)
 	h.want(r, 201, "")
 	gid := r.body["id"].(string)
+	h.wantAudit(a, "Add member to group", u.ID) // the last of the create's records
+	if page, _ := a.admin.ListAudit(bg, client.ListOptions{Filter: "activityDisplayName eq 'Add group'"}); len(page.Value) != 1 || page.Value[0].TargetResources[0].ID != gid {
+		t.Errorf("Add group audit: %+v", page.Value)
+	}
 	if r.body["securityEnabled"] != true || r.body["mail"] != nil || len(r.body["groupTypes"].([]any)) != 0 {
 		t.Errorf("created group: %s", r.raw)
 	}
@@ -115,6 +119,7 @@ func TestGroups(t *testing.T) {
 	h.wantAudit(a, "Remove member from group", a.memberID)
 	h.want(h.do(a.adminTok, "DELETE", path+"/members/"+a.memberID+"/$ref", nil), 404, "Request_ResourceNotFound")
 	h.want(h.do(a.adminTok, "DELETE", path+"/owners/"+u.ID+"/$ref", nil), 204, "")
+	h.wantAudit(a, "Remove owner from group", u.ID)
 
 	// PATCH and DELETE.
 	h.want(h.do(a.memberTok, "PATCH", path, map[string]any{"description": "x"}), 403, "Authorization_RequestDenied")

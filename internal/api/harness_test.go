@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +20,14 @@ import (
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/server"
 	"github.com/atriumhq/atrium/internal/sqlstore"
+	"github.com/atriumhq/atrium/internal/sqlstore/testdb"
 )
 
 var bg = context.Background()
+
+// envBackend selects the database of the API tests: SQLite by default,
+// "postgres" for PostgreSQL (scripts/test.sh runs both).
+const envBackend = "ATRIUM_API_TEST_BACKEND"
 
 // harness is a real server on loopback with a real SQLite store and a real
 // DNS server, reached over HTTP.
@@ -38,7 +44,11 @@ func newHarness(t testing.TB) *harness {
 	var handler http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
-	cfg := server.Config{Listen: "127.0.0.1:0", PublicURL: srv.URL, Store: sqlstore.Config{DataDir: t.TempDir()},
+	store := sqlstore.Config{DataDir: t.TempDir()}
+	if os.Getenv(envBackend) == "postgres" {
+		store = sqlstore.Config{DatabaseURL: testdb.PostgresURL(t)}
+	}
+	cfg := server.Config{Listen: "127.0.0.1:0", PublicURL: srv.URL, Store: store,
 		PlatformDomain: "atrium.test", DNSResolver: dns.Addr, StrictAdvancedQueries: true, AllowSignup: true,
 		Password: password.Params{Memory: 1024, Time: 1, Threads: 1}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	app, err := server.Open(bg, cfg)

@@ -88,6 +88,9 @@ func TestAuditLog(t *testing.T) {
 	if got := filter("activityDisplayName eq 'Update user'"); len(got) != 1 {
 		t.Errorf("by activity: %d events", len(got))
 	}
+	if got := filter("activityDisplayName eq 'Create company'"); len(got) != 1 || got[0].TargetResources[0].ID != a.id || got[0].InitiatedBy.App == nil {
+		t.Errorf("Create company: %+v", got)
+	}
 	if got := filter("category eq 'UserManagement' and initiatedBy/user/id eq '" + a.adminID + "'"); len(got) != 2 {
 		t.Errorf("by category and initiator: %d events", len(got))
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/directory"
@@ -34,6 +35,9 @@ func orgJSON(t *directory.Tenant, ds []directory.Domain) client.Organization {
 }
 
 func (a *API) listOrganization(w http.ResponseWriter, r *http.Request) error {
+	if err := noOptions(r); err != nil {
+		return err
+	}
 	t, ds, err := a.dir.GetOrganization(r.Context(), tenantOf(r.Context()))
 	if err != nil {
 		return err
@@ -43,8 +47,11 @@ func (a *API) listOrganization(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getOrganization(w http.ResponseWriter, r *http.Request) error {
+	if err := noOptions(r); err != nil {
+		return err
+	}
 	tenant := tenantOf(r.Context())
-	if r.PathValue("id") != tenant {
+	if !strings.EqualFold(r.PathValue("id"), tenant) {
 		return directory.NotFound(r.PathValue("id"))
 	}
 	t, ds, err := a.dir.GetOrganization(r.Context(), tenant)
@@ -59,7 +66,7 @@ func (a *API) getOrganization(w http.ResponseWriter, r *http.Request) error {
 
 func (a *API) updateOrganization(w http.ResponseWriter, r *http.Request) error {
 	tenant := tenantOf(r.Context())
-	if r.PathValue("id") != tenant {
+	if !strings.EqualFold(r.PathValue("id"), tenant) {
 		return directory.NotFound(r.PathValue("id"))
 	}
 	m, err := readObject(w, r)

@@ -40,7 +40,7 @@ func queryOptions(r *http.Request) (map[string]string, error) {
 		if !strings.HasPrefix(name, "$") {
 			continue
 		}
-		if len(v) != 1 {
+		if _, dup := opts[name]; len(v) != 1 || dup {
 			return nil, badRequest(k, "Query option '%s' was given more than once.", k)
 		}
 		switch name {
@@ -55,6 +55,16 @@ func queryOptions(r *http.Request) (map[string]string, error) {
 		}
 	}
 	return opts, nil
+}
+
+// noOptions refuses query options on collections that take none (Graph's
+// small, unpaged collections such as domains).
+func noOptions(r *http.Request) error {
+	opts, err := queryOptions(r)
+	for k := range opts {
+		return badRequest(k, "Query option '%s' is not supported on this collection.", k)
+	}
+	return err
 }
 
 // parseList parses and validates the query of a collection request in
@@ -206,10 +216,11 @@ type skipToken struct {
 }
 
 // queryHash binds a token to the collection path and the options that
-// shape the result; $top and $select may change between pages.
+// shape the result (as parsed, whatever their spelling); $top and $select
+// may change between pages.
 func queryHash(req *http.Request) string {
-	v := req.URL.Query()
-	h := sha256.Sum256([]byte(req.URL.Path + "\n" + v.Get("$filter") + "\n" + v.Get("$search") + "\n" + v.Get("$orderby")))
+	opts, _ := queryOptions(req) // already validated by parseList
+	h := sha256.Sum256([]byte(req.URL.Path + "\n" + opts["$filter"] + "\n" + opts["$search"] + "\n" + opts["$orderby"]))
 	return base64.RawURLEncoding.EncodeToString(h[:12])
 }
 

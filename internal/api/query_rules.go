@@ -57,7 +57,7 @@ var userRules = &rules{
 		"onPremisesImmutableId": {def: opEq | opSw | opNull, adv: opNe},
 		"createdDateTime":       {adv: opEq | opNe | opRange | opNull},
 		"otherMails":            {def: opEq | opSw, adv: opNe | opEw | opCount},
-		"proxyAddresses":        {def: opEq | opSw, adv: opNe | opEw | opCount},
+		"proxyAddresses":        {def: opEq | opSw, adv: opNe | opEw},
 		"businessPhones":        {def: opEq | opSw, adv: opNe},
 	},
 	collection: map[string]bool{"otherMails": true, "proxyAddresses": true, "businessPhones": true},

@@ -13,6 +13,12 @@ func (a *API) signupHandler(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusNotFound, code: "Request_ResourceNotFound",
 			message: "Self-service sign-up is turned off on this deployment; ask the operator for a tenant."}
 	}
+	p := signupPrincipal(r)
+	if !a.signups.allow(p.IPAddress) {
+		w.Header().Set("Retry-After", "3600")
+		return &httpError{status: http.StatusTooManyRequests, code: "TooManyRequests",
+			message: "Too many sign-ups from this address; try again in an hour."}
+	}
 	m, err := readObject(w, r)
 	if err != nil {
 		return err
@@ -36,7 +42,7 @@ func (a *API) signupHandler(w http.ResponseWriter, r *http.Request) error {
 			return badRequest(k, "Property '%s' is required.", k)
 		}
 	}
-	ctx := withPrincipal(r.Context(), signupPrincipal(r))
+	ctx := withPrincipal(r.Context(), p)
 	ct, err := a.dir.CreateTenant(ctx, directory.NewTenant{Name: req.Name, DomainPrefix: req.DomainPrefix,
 		AdminUsername: req.AdminUsername, AdminPassword: req.AdminPassword})
 	if err != nil {
@@ -59,6 +65,6 @@ func (a *API) jwks(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	writeJSONNoStore(w, set)
+	writeJSONBody(w, set)
 	return nil
 }

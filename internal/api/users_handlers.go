@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -65,7 +66,7 @@ func (a *API) writeCollection(w http.ResponseWriter, r *http.Request, context st
 // countUsers serves /users/$count (text/plain), which needs the
 // ConsistencyLevel header.
 func (a *API) countUsers(w http.ResponseWriter, r *http.Request) error {
-	if a.strict && r.Header.Get("ConsistencyLevel") != "eventual" {
+	if a.strict && !strings.EqualFold(strings.TrimSpace(r.Header.Get("ConsistencyLevel")), "eventual") {
 		return badRequest("$count", "$count is not currently supported.")
 	}
 	lp, err := a.parseList(r.Context(), withCountOption(r), userRules)

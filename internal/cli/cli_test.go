@@ -90,6 +90,10 @@ func TestOperatorAndRemoteCommands(t *testing.T) {
 	if !strings.Contains(out, "Ops") || !strings.Contains(out, "false") {
 		t.Errorf("user get after set:\n%s", out)
 	}
+	out = mustRun(t, append([]string{"user", "add", "jan.de.vries@contoso.atrium.test", "--password-file", pwFile, "-o", "json"}, remote...)...)
+	if !strings.Contains(out, `"jan.de.vries@contoso.atrium.test"`) {
+		t.Errorf("user add with dots in the name:\n%s", out)
+	}
 	mustRun(t, append([]string{"user", "delete", id}, remote...)...)
 	out = mustRun(t, append([]string{"user", "list", "--deleted"}, remote...)...)
 	if !strings.Contains(out, id) {

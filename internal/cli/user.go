@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/atriumhq/atrium/client"
+	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/spf13/cobra"
 )
@@ -73,10 +75,10 @@ func userCmd() *cobra.Command {
 			}
 			upn := args[0]
 			if nickname == "" {
-				nickname = aliasOf(upn)
+				nickname = directory.MailNicknameFrom(aliasOf(upn))
 			}
 			if displayName == "" {
-				displayName = nickname
+				displayName = aliasOf(upn)
 			}
 			pw, generated := "", false
 			if pwFile != "" {
@@ -160,10 +162,6 @@ func simple(r *remote, use, short, done string, fn func(*client.Client, *cobra.C
 }
 
 func aliasOf(upn string) string {
-	for i := 0; i < len(upn); i++ {
-		if upn[i] == '@' {
-			return upn[:i]
-		}
-	}
-	return upn
+	alias, _, _ := strings.Cut(upn, "@")
+	return alias
 }

@@ -23,7 +23,7 @@ type Domain struct {
 type DomainUsage struct {
 	Users        int // active users whose UPN or mail is in the domain
 	Groups       int // groups whose mail is in the domain
-	DeletedUsers int // users in deleted items whose UPN is in the domain
+	DeletedUsers int // users in deleted items whose UPN or mail is in the domain
 }
 
 // InUse reports whether anything still uses the domain.

@@ -21,3 +21,14 @@ func TestSearchTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestMailNicknameFrom(t *testing.T) {
+	for in, want := range map[string]string{"john.doe": "johndoe", "Zoë": "Zo", "a b(c)": "abc", "o'neil": "o'neil", "x_y-z": "x_y-z"} {
+		if got := MailNicknameFrom(in); got != want {
+			t.Errorf("MailNicknameFrom(%q) = %q, want %q", in, got, want)
+		}
+		if msg := checkMailNickname(MailNicknameFrom(in)); msg != "" {
+			t.Errorf("MailNicknameFrom(%q) is not a valid nickname: %s", in, msg)
+		}
+	}
+}

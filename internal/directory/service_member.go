@@ -2,6 +2,7 @@ package directory
 
 import (
 	"context"
+	"strings"
 
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/google/uuid"
@@ -59,9 +60,10 @@ func objectTarget(o DirectoryObject) AuditTarget {
 	return groupTarget(o.Group)
 }
 
-// findObject finds an active user or a group by id.
+// findObject finds an active user (by id or user principal name) or a
+// group (by id).
 func findObject(tx Tx, id string) (DirectoryObject, error) {
-	if _, err := uuid.Parse(id); err != nil {
+	if _, err := uuid.Parse(id); err != nil && !strings.Contains(id, "@") {
 		return DirectoryObject{}, NotFound(id)
 	}
 	u, err := findUser(tx, id)

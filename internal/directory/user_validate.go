@@ -177,6 +177,17 @@ func checkMail(s string) string {
 	return ""
 }
 
+// MailNicknameFrom derives a valid mail nickname from a user name: the
+// characters a nickname can't hold are dropped ("john.doe" → "johndoe").
+func MailNicknameFrom(alias string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0x7e || r <= ' ' || strings.ContainsRune(`@()\[]";:.<>,`, r) {
+			return -1
+		}
+		return r
+	}, alias)
+}
+
 // checkMailNickname accepts ASCII without @ () \ [] " ; : . <> , and space.
 func checkMailNickname(s string) string {
 	for _, r := range s {

@@ -34,6 +34,9 @@ func (c *Config) Validate() error {
 	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
 		errs = append(errs, fmt.Errorf("listen address %q: %w", c.Listen, err))
 	}
+	if c.PublicURL == "" && c.Store.DatabaseURL != "" {
+		errs = append(errs, errors.New("with a shared database (--database-url), set --public-url to the one address clients use, so that every replica issues and accepts the same tokens and links"))
+	}
 	if c.PublicURL == "" {
 		host, port, _ := net.SplitHostPort(c.Listen)
 		if host == "" || host == "0.0.0.0" || host == "::" {

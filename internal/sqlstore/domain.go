@@ -75,6 +75,6 @@ func (t *tx) DomainUsage(name string) (directory.DomainUsage, error) {
 		(SELECT count(DISTINCT object_id) FROM addresses WHERE tenant_id = $1 AND domain = $2 AND object_type = 'user'),
 		(SELECT count(DISTINCT object_id) FROM addresses WHERE tenant_id = $1 AND domain = $2 AND object_type = 'group'),
 		(SELECT count(*) FROM users WHERE tenant_id = $1 AND deleted_at IS NOT NULL
-			AND (upn_fold LIKE $3 OR mail_fold LIKE $3))`, name, "%@"+likeEscape(name)).Scan(&u.Users, &u.Groups, &u.DeletedUsers)
+			AND (upn_fold LIKE $3 ESCAPE '\' OR mail_fold LIKE $3 ESCAPE '\'))`, name, "%@"+likeEscape(name)).Scan(&u.Users, &u.Groups, &u.DeletedUsers)
 	return u, err
 }

@@ -1,5 +1,5 @@
-// Package testdb opens real databases for tests: SQLite in a temporary
-// directory, and PostgreSQL in a fresh schema of the server that
+// Package testdb opens real databases for tests and benchmarks: SQLite in a
+// temporary directory, and PostgreSQL in a fresh schema of the server that
 // ATRIUM_TEST_POSTGRES_DSN names.
 package testdb
 
@@ -39,26 +39,40 @@ func PostgresURL(t testing.TB) string {
 	if dsn == "" {
 		t.Skipf("PostgreSQL tests need %s (CI sets it)", EnvPostgres)
 	}
+	u, drop, err := NewSchema(dsn)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvPostgres, err)
+	}
+	t.Cleanup(drop)
+	return u
+}
+
+// NewSchema creates a schema with a unique name on the PostgreSQL server of
+// dsn and returns a URL whose connections use it, and a function that drops
+// it. The benchmark uses it too.
+func NewSchema(dsn string) (string, func(), error) {
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
-		t.Fatalf("open PostgreSQL: %v", err)
+		return "", nil, err
 	}
 	schema := fmt.Sprintf("atrium_test_%d", time.Now().UnixNano())
 	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("create schema on %s: %v", EnvPostgres, err)
+		admin.Close()
+		return "", nil, fmt.Errorf("create schema: %w", err)
 	}
-	t.Cleanup(func() {
+	drop := func() {
 		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
 		admin.Close()
-	})
+	}
 	u, err := url.Parse(dsn)
 	if err != nil {
-		t.Fatalf("parse %s: %v", EnvPostgres, err)
+		drop()
+		return "", nil, err
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	return u.String()
+	return u.String(), drop, nil
 }
 
 // Postgres opens a store in a fresh schema of the test server.
