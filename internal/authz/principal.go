@@ -1,9 +1,6 @@
 package authz
 
-import (
-	"context"
-	"slices"
-)
+import "context"
 
 // Principal is who is calling: a signed-in user with the roles that apply
 // in the tenant, or the operator working on the database directly.
@@ -13,34 +10,42 @@ type Principal struct {
 	UPN         string
 	DisplayName string
 	IPAddress   string
-	Roles       []string // role keys held in TenantID
-	Operator    bool     // the deployment operator (local CLI commands)
+	// Roles are the keys of the roles that apply in TenantID: the user's own
+	// role assignments there, and roles a delegation (DAP, GDAP) grants.
+	Roles    []string
+	Operator bool // the deployment operator (local CLI commands)
 }
 
 // Operator is the principal of local operator commands; it may do
 // everything in every tenant.
 var Operator = Principal{Operator: true, DisplayName: "Atrium operator"}
 
-// Allowed reports whether p holds perm in tenantID.
-func Allowed(p Principal, perm Permission, tenantID string) bool {
+// Cell returns the best cell p holds for perm in tenantID across its
+// roles; No for another tenant.
+func (p Principal) Cell(perm Permission, tenantID string) Cell {
 	if p.Operator {
-		return true
+		return Yes
 	}
 	if p.UserID == "" || p.TenantID != tenantID {
-		return false
+		return No
 	}
-	if slices.Contains(memberGrants, perm) {
-		return true
-	}
+	best := memberGrants[perm]
 	for _, key := range p.Roles {
-		for _, r := range Roles {
-			if r.Key == key && slices.Contains(r.Grants, perm) {
-				return true
-			}
+		if r, ok := RoleByKey(key); ok && r.Cells[perm] > best {
+			best = r.Cells[perm]
 		}
 	}
-	return false
+	return best
 }
+
+// Allowed reports whether p holds perm in tenantID at all (perhaps
+// limited to some targets).
+func Allowed(p Principal, perm Permission, tenantID string) bool {
+	return p.Cell(perm, tenantID) != No
+}
+
+// IsAdmin reports whether p holds any role in its tenant.
+func (p Principal) IsAdmin() bool { return p.Operator || len(p.Roles) > 0 }
 
 type ctxKey struct{}
 

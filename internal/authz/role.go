@@ -1,29 +1,88 @@
 package authz
 
+// Cell is one cell of the seed's permission matrix: what a role may do
+// with a permission.
+type Cell int
+
+// The cells of the matrix.
+const (
+	No       Cell = iota // refused
+	ReadOnly             // "Yes (but can't edit)": reading only
+	Limited1             // only for targets who hold no admin role (passwords)
+	Limited2             // not on admins: no deleting a Global admin, no making admins, no sensitive changes to admins
+	Yes                  // allowed on any target
+)
+
 // Role is a built-in directory role.
 type Role struct {
 	Key         string // Atrium's stable key, e.g. "global-admin"
-	TemplateID  string // the Entra role template id
+	TemplateID  string // the Entra role template id, also the Graph roleDefinition id
 	DisplayName string // the Graph displayName
-	Grants      []Permission
+	Label       string // the admin center's label
+	Description string // the seed's description in Atrium's words
+	Cells       map[Permission]Cell
 }
 
-// GlobalAdmin is the role of the person who signs up for a tenant. It holds
-// every permission.
-var GlobalAdmin = Role{
-	Key:         "global-admin",
-	TemplateID:  "62e90394-69f5-4237-9190-012177145e10",
-	DisplayName: "Global Administrator",
-	Grants:      AllPermissions,
+// Grants reports the role's cell for perm.
+func (r Role) Grants(perm Permission) Cell { return r.Cells[perm] }
+
+// matrix builds a role's cells from one row per permission, in the order
+// of AllPermissions.
+func matrix(cells ...Cell) map[Permission]Cell {
+	m := make(map[Permission]Cell, len(cells))
+	for i, c := range cells {
+		m[AllPermissions[i]] = c
+	}
+	return m
 }
 
-// Roles lists the built-in roles. Only the Global admin is assignable until
-// the roles matrix lands; the other seven roles of the seed come with it.
-var Roles = []Role{GlobalAdmin}
+// The eight roles of the seed (shared/spec/roles-and-permissions.md §2, §4).
+// Each column of the seed's matrix, top to bottom in AllPermissions order:
+// org.read, tickets.manage, passwords.reset, billing.manage,
+// userviews.manage, users.write, licenses.manage, licenses.read,
+// domains.manage, org.manage, health.read, roles.delegate, dirsync.manage,
+// reports.manage, devices.manage.
+var (
+	BillingAdmin = Role{Key: "billing-admin", TemplateID: "b0f54661-2d74-4c50-afa3-1ec803f12efe",
+		DisplayName: "Billing Administrator", Label: "Billing admin",
+		Description: "Buys products, manages subscriptions and service requests, and watches service health.",
+		Cells:       matrix(Yes, Yes, No, Yes, No, No, No, No, No, No, Yes, No, No, No, No)}
+	GlobalAdmin = Role{Key: "global-admin", TemplateID: "62e90394-69f5-4237-9190-012177145e10",
+		DisplayName: "Global Administrator", Label: "Global admin",
+		Description: "Every admin feature of the organization and of every service. Only Global admins assign admin roles.",
+		Cells:       matrix(Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes)}
+	PasswordAdmin = Role{Key: "password-admin", TemplateID: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
+		DisplayName: "Helpdesk Administrator", Label: "Password admin",
+		Description: "Resets passwords of people who hold no admin role, manages service requests and watches service health.",
+		Cells:       matrix(Yes, Yes, Limited1, No, No, No, No, No, No, No, Yes, No, No, No, No)}
+	ServiceAdmin = Role{Key: "service-admin", TemplateID: "f023fd81-a637-4b56-95fd-791ac0226033",
+		DisplayName: "Service Support Administrator", Label: "Service admin",
+		Description: "Opens service requests and reads service health and the message center; otherwise view only.",
+		Cells:       matrix(Yes, Yes, No, No, No, No, No, Yes, No, No, Yes, No, No, No, No)}
+	UserAdmin = Role{Key: "user-admin", TemplateID: "fe930be7-5e62-47db-91af-98c3a49a38b1",
+		DisplayName: "User Administrator", Label: "User management admin",
+		Description: "Manages user accounts, groups and service requests, resets passwords and watches service health; can't delete a Global admin, make other admins, or take over an admin's account.",
+		Cells:       matrix(Yes, Yes, Limited1, No, Yes, Limited2, Limited2, Yes, No, No, Yes, No, No, No, No)}
+	ExchangeAdmin = Role{Key: "exchange-admin", TemplateID: "29232cdf-9323-42fd-ade2-1d097af3e4de",
+		DisplayName: "Exchange Administrator", Label: "Mail admin",
+		Description: "Admin access to the Mail service and almost every task there.",
+		Cells:       matrix(Yes, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No)}
+	SharePointAdmin = Role{Key: "sharepoint-admin", TemplateID: "f28a1f50-f6e7-4571-818b-6a12f2af6b6c",
+		DisplayName: "SharePoint Administrator", Label: "Sites admin",
+		Description: "Admin access to the Sites service and almost every task there; reads organization and user information without editing it.",
+		Cells:       matrix(ReadOnly, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No)}
+	SkypeAdmin = Role{Key: "skype-admin", TemplateID: "75941009-915a-4869-abe7-691bff18279e",
+		DisplayName: "Skype for Business Administrator", Label: "Chat admin",
+		Description: "Admin access to the Chat service and almost every task there; reads organization and user information without editing it.",
+		Cells:       matrix(ReadOnly, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, No, No)}
+)
+
+// Roles lists the built-in roles in the seed's column order.
+var Roles = []Role{BillingAdmin, GlobalAdmin, PasswordAdmin, ServiceAdmin, UserAdmin, ExchangeAdmin, SharePointAdmin, SkypeAdmin}
 
 // memberGrants are what every member of a tenant holds without a role:
 // reading the directory through the API (roles-and-permissions.md §13).
-var memberGrants = []Permission{OrgRead}
+var memberGrants = map[Permission]Cell{OrgRead: Yes}
 
 // RoleByTemplate returns the built-in role with the given template id.
 func RoleByTemplate(templateID string) (Role, bool) {
@@ -33,4 +92,26 @@ func RoleByTemplate(templateID string) (Role, bool) {
 		}
 	}
 	return Role{}, false
+}
+
+// RoleByKey returns the built-in role with the given key.
+func RoleByKey(key string) (Role, bool) {
+	for _, r := range Roles {
+		if r.Key == key {
+			return r, true
+		}
+	}
+	return Role{}, false
+}
+
+// HoldersOf lists the labels of the roles that carry perm (fully or
+// limited), for refusals that say who could do it.
+func HoldersOf(perm Permission) []string {
+	var out []string
+	for _, r := range Roles {
+		if c := r.Cells[perm]; c != No {
+			out = append(out, r.Label)
+		}
+	}
+	return out
 }
