@@ -21,6 +21,9 @@ type Role struct {
 	Label       string // the admin center's label
 	Description string // the seed's description in Atrium's words
 	Cells       map[Permission]Cell
+	// Workload are the roles the directory role gives inside the Mail,
+	// Sites, Chat and CRM services (seed 001's mapping table).
+	Workload []string
 }
 
 // Grants reports the role's cell for perm.
@@ -50,11 +53,13 @@ var (
 	GlobalAdmin = Role{Key: "global-admin", TemplateID: "62e90394-69f5-4237-9190-012177145e10",
 		DisplayName: "Global Administrator", Label: "Global admin",
 		Description: "Every admin feature of the organization and of every service. Only Global admins assign admin roles.",
-		Cells:       matrix(Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes)}
+		Cells:       matrix(Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes),
+		Workload:    []string{MailAdmin, MailCompanyAdmin, SitesAdmin, ChatAdmin, CRMSystemAdmin}}
 	PasswordAdmin = Role{Key: "password-admin", TemplateID: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
 		DisplayName: "Helpdesk Administrator", Label: "Password admin",
 		Description: "Resets passwords of people who hold no admin role, manages service requests and watches service health.",
-		Cells:       matrix(Yes, Yes, Limited1, No, No, No, No, No, No, No, Yes, No, No, No, No)}
+		Cells:       matrix(Yes, Yes, Limited1, No, No, No, No, No, No, No, Yes, No, No, No, No),
+		Workload:    []string{MailHelpdesk, ChatAdmin}}
 	ServiceAdmin = Role{Key: "service-admin", TemplateID: "f023fd81-a637-4b56-95fd-791ac0226033",
 		DisplayName: "Service Support Administrator", Label: "Service admin",
 		Description: "Opens service requests and reads service health and the message center; otherwise view only.",
@@ -62,20 +67,38 @@ var (
 	UserAdmin = Role{Key: "user-admin", TemplateID: "fe930be7-5e62-47db-91af-98c3a49a38b1",
 		DisplayName: "User Administrator", Label: "User management admin",
 		Description: "Manages user accounts, groups and service requests, resets passwords and watches service health; can't delete a Global admin, make other admins, or take over an admin's account.",
-		Cells:       matrix(Yes, Yes, Limited1, No, Yes, Limited2, Limited2, Yes, No, No, Yes, No, No, No, No)}
+		Cells:       matrix(Yes, Yes, Limited1, No, Yes, Limited2, Limited2, Yes, No, No, Yes, No, No, No, No),
+		Workload:    []string{ChatAdmin}}
 	ExchangeAdmin = Role{Key: "exchange-admin", TemplateID: "29232cdf-9323-42fd-ade2-1d097af3e4de",
 		DisplayName: "Exchange Administrator", Label: "Mail admin",
 		Description: "Admin access to the Mail service and almost every task there.",
-		Cells:       matrix(Yes, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No)}
+		Cells:       matrix(Yes, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No),
+		Workload:    []string{MailAdmin}}
 	SharePointAdmin = Role{Key: "sharepoint-admin", TemplateID: "f28a1f50-f6e7-4571-818b-6a12f2af6b6c",
 		DisplayName: "SharePoint Administrator", Label: "Sites admin",
 		Description: "Admin access to the Sites service and almost every task there; reads organization and user information without editing it.",
-		Cells:       matrix(ReadOnly, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No)}
+		Cells:       matrix(ReadOnly, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No),
+		Workload:    []string{SitesAdmin}}
 	SkypeAdmin = Role{Key: "skype-admin", TemplateID: "75941009-915a-4869-abe7-691bff18279e",
 		DisplayName: "Skype for Business Administrator", Label: "Chat admin",
 		Description: "Admin access to the Chat service and almost every task there; reads organization and user information without editing it.",
-		Cells:       matrix(ReadOnly, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, No, No)}
+		Cells:       matrix(ReadOnly, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, No, No),
+		Workload:    []string{ChatAdmin}}
 )
+
+// The workload roles (roles-and-permissions.md §8).
+const (
+	MailAdmin        = "mail.admin"
+	MailCompanyAdmin = "mail.companyAdmin"
+	MailHelpdesk     = "mail.helpdesk"
+	SitesAdmin       = "sites.admin"
+	ChatAdmin        = "chat.admin"
+	CRMSystemAdmin   = "crm.systemAdministrator"
+)
+
+// ServiceLevelRoles are the workload admin roles one of which a user needs
+// before the Service admin role (roles-and-permissions.md §9).
+var ServiceLevelRoles = []string{MailAdmin, SitesAdmin, ChatAdmin}
 
 // Roles lists the built-in roles in the seed's column order.
 var Roles = []Role{BillingAdmin, GlobalAdmin, PasswordAdmin, ServiceAdmin, UserAdmin, ExchangeAdmin, SharePointAdmin, SkypeAdmin}

@@ -3,6 +3,8 @@ package directory
 import (
 	"errors"
 	"fmt"
+
+	"github.com/atriumhq/atrium/internal/authz"
 )
 
 // ErrorKind classifies a domain error; the API maps each kind to one HTTP
@@ -73,9 +75,14 @@ func Conflict(field string) error {
 		Message: fmt.Sprintf("Another object with the same value for property %s already exists.", field)}
 }
 
-// Denied reports a missing permission.
-func Denied(permission string) error {
-	return &Error{Kind: KindDenied, Field: permission, Message: "Insufficient privileges to complete the operation."}
+// Denied turns an authorization refusal into a domain error that keeps its
+// explanation.
+func Denied(err error) error {
+	var r *authz.Refusal
+	if errors.As(err, &r) {
+		return &Error{Kind: KindDenied, Field: string(r.Permission), Code: r.Rule, Message: r.Message, Err: err}
+	}
+	return &Error{Kind: KindDenied, Message: "Insufficient privileges to complete the operation.", Err: err}
 }
 
 // UnsupportedQuery reports a query the service does not support.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/atriumhq/atrium/internal/authz"
@@ -100,6 +101,9 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 		if err := tx.AddRoleAssignment(&ra); err != nil {
 			return err
 		}
+		if err := tx.ActivateRole(&ActivatedRole{ID: newID(), RoleTemplateID: ra.RoleTemplateID, ActivatedAt: now}); err != nil {
+			return err
+		}
 		key.CreatedAt = now
 		if err := tx.AddSigningKey(&key); err != nil {
 			return err
@@ -162,7 +166,7 @@ func (s *Service) LoadPrincipal(ctx context.Context, tenantID, userID string) (a
 		if !u.AccountEnabled {
 			return &Error{Kind: KindUnauthenticated, Message: "The user account is disabled."}
 		}
-		ras, err := tx.ListRoleAssignments(u.ID)
+		ras, err := tx.ListRoleAssignments(RoleFilter{PrincipalID: u.ID})
 		if err != nil {
 			return err
 		}
@@ -174,6 +178,16 @@ func (s *Service) LoadPrincipal(ctx context.Context, tenantID, userID string) (a
 		}
 		return nil
 	})
+	if err == nil && s.delegations != nil {
+		var delegated []string
+		if delegated, err = s.delegations.DelegatedRoles(ctx, tenantID, p); err == nil {
+			for _, key := range delegated {
+				if !slices.Contains(p.Roles, key) {
+					p.Roles = append(p.Roles, key)
+				}
+			}
+		}
+	}
 	if KindOf(err) == KindNotFound {
 		return p, &Error{Kind: KindUnauthenticated, Message: "The user of this token no longer exists."}
 	}

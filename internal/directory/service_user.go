@@ -161,14 +161,19 @@ func requireVerifiedDomains(tx Tx, u *User) error {
 // UpdateUser applies a PATCH to a user. Attributes mastered on-premises
 // can't change while the user is synced.
 func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Changes, pw *PasswordProfile) error {
-	p, err := s.authorize(ctx, authz.UsersWrite, tenantID)
+	p, err := caller(ctx)
 	if err != nil {
 		return err
 	}
+	if len(c) > 0 || pw == nil {
+		if _, err := s.authorize(ctx, authz.UsersWrite, tenantID); err != nil {
+			return err
+		}
+	}
 	var np *newPassword
 	if pw != nil {
-		if !authz.Allowed(p, authz.PasswordsReset, tenantID) {
-			return Denied(string(authz.PasswordsReset))
+		if _, err := s.authorize(ctx, authz.PasswordsReset, tenantID); err != nil {
+			return err
 		}
 		hashed, err := s.hashPassword(pw)
 		if err != nil {
@@ -196,8 +201,16 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if err != nil {
 			return err
 		}
+		if err := s.checkUserChange(tx, p, tenantID, &u, mods, np != nil); err != nil {
+			return err
+		}
 		if u.ID == p.UserID && wasEnabled && !u.AccountEnabled {
 			return Invalid("accountEnabled", "You can't block sign-in for your own account.")
+		}
+		if wasEnabled && !u.AccountEnabled {
+			if err := keepGlobalAdmin(tx, u.ID); err != nil {
+				return err
+			}
 		}
 		if !strings.EqualFold(oldUPN, u.UserPrincipalName) || !strings.EqualFold(oldMail, u.Mail) {
 			if err := requireVerifiedDomains(tx, &u); err != nil {
@@ -232,6 +245,27 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 	})
 }
 
+// checkUserChange applies the target rules to a PATCH: sensitive
+// properties (account-takeover paths) and passwords of admins are reserved
+// for the roles that may touch admins.
+func (s *Service) checkUserChange(tx Tx, p authz.Principal, tenantID string, u *User, mods []ModifiedProperty, password bool) error {
+	if len(mods) > 0 {
+		act := authz.ActEdit
+		for _, m := range mods {
+			if prop, ok := LookupUserProp(m.Name); ok && prop.Sensitive {
+				act = authz.ActSensitive
+			}
+		}
+		if err := checkTarget(tx, p, authz.UsersWrite, tenantID, act, u); err != nil {
+			return err
+		}
+	}
+	if password {
+		return checkTarget(tx, p, authz.PasswordsReset, tenantID, authz.ActResetPassword, u)
+	}
+	return nil
+}
+
 func boolString(b bool) string {
 	if b {
 		return "true"
@@ -255,6 +289,12 @@ func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) erro
 		}
 		if u.ID == p.UserID {
 			return Invalid("id", "You can't delete your own account.")
+		}
+		if err := checkTarget(tx, p, authz.UsersWrite, tenantID, authz.ActSensitive, &u); err != nil {
+			return err
+		}
+		if err := keepGlobalAdmin(tx, u.ID); err != nil {
+			return err
 		}
 		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {
 			return err
@@ -298,6 +338,9 @@ func (s *Service) RestoreUser(ctx context.Context, tenantID, id string) (User, e
 		if u.Synced() {
 			return ErrSyncMastered
 		}
+		if err := checkTarget(tx, p, authz.UsersWrite, tenantID, authz.ActSensitive, &u); err != nil {
+			return err
+		}
 		if err := tx.RestoreUser(u.ID); err != nil {
 			return err
 		}
@@ -316,6 +359,9 @@ func (s *Service) PurgeDeletedUser(ctx context.Context, tenantID, id string) err
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		u, err := getDeleted(tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkTarget(tx, p, authz.UsersWrite, tenantID, authz.ActSensitive, &u); err != nil {
 			return err
 		}
 		if err := tx.PurgeUser(u.ID); err != nil {

@@ -82,7 +82,21 @@ type Tx interface {
 	DomainUsage(name string) (DomainUsage, error)
 
 	AddRoleAssignment(ra *RoleAssignment) error
-	ListRoleAssignments(principalID string) ([]RoleAssignment, error)
+	GetRoleAssignment(id string) (RoleAssignment, error)
+	RemoveRoleAssignment(id string) error
+	// ListRoleAssignments lists assignments, of one principal and/or one
+	// role when the filter names them.
+	ListRoleAssignments(f RoleFilter) ([]RoleAssignment, error)
+	// ActivateRole records that the tenant uses a role (Graph's
+	// directoryRole); activating twice keeps the first id.
+	ActivateRole(r *ActivatedRole) error
+	ListActivatedRoles() ([]ActivatedRole, error)
+
+	CreateUserView(v *UserView) error
+	GetUserView(id string) (UserView, error)
+	UpdateUserView(v *UserView) error
+	DeleteUserView(id string) error
+	ListUserViews() ([]UserView, error)
 
 	AddSigningKey(k *SigningKey) error
 	SigningKeys() ([]SigningKey, error)

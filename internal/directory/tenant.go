@@ -43,3 +43,40 @@ type RoleAssignment struct {
 	PrincipalID    string
 	CreatedAt      time.Time
 }
+
+// RoleFilter selects role assignments; empty fields match everything.
+type RoleFilter struct {
+	PrincipalID    string
+	RoleTemplateID string
+}
+
+// ActivatedRole is a role the tenant uses, with its per-tenant id (Graph's
+// directoryRole).
+type ActivatedRole struct {
+	ID             string
+	RoleTemplateID string
+	ActivatedAt    time.Time
+}
+
+// UserView is a saved filter of the Active users list.
+type UserView struct {
+	ID         string
+	Name       string
+	Conditions ViewConditions
+	CreatedAt  time.Time
+}
+
+// ViewConditions are the conditions of a user view; all must match. Empty
+// fields match everything.
+type ViewConditions struct {
+	Domain         string `json:"domain,omitempty"`
+	SignInAllowed  *bool  `json:"signInAllowed,omitempty"`
+	UsageLocation  string `json:"usageLocation,omitempty"`
+	Department     string `json:"department,omitempty"`
+	City           string `json:"city,omitempty"`
+	State          string `json:"state,omitempty"`
+	Country        string `json:"country,omitempty"`
+	JobTitle       string `json:"jobTitle,omitempty"`
+	SyncedOnly     bool   `json:"syncedOnly,omitempty"`
+	RoleTemplateID string `json:"roleTemplateId,omitempty"`
+}

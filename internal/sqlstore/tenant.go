@@ -43,35 +43,6 @@ func (t *tx) UpdateTenant(tn directory.Tenant) error {
 	return t.execOne(t.tenant, "UPDATE tenants SET org = $2 WHERE tenant_id = $1", string(org))
 }
 
-func (t *tx) AddRoleAssignment(ra *directory.RoleAssignment) error {
-	_, err := t.exec(`INSERT INTO role_assignments (tenant_id, id, role_template_id, principal_id, created_at)
-		VALUES ($1, $2, $3, $4, $5)`, ra.ID, ra.RoleTemplateID, ra.PrincipalID, micros(ra.CreatedAt))
-	if isUnique(err) {
-		return directory.Conflict("roleDefinitionId")
-	}
-	return err
-}
-
-func (t *tx) ListRoleAssignments(principalID string) ([]directory.RoleAssignment, error) {
-	rows, err := t.query(`SELECT id, role_template_id, principal_id, created_at FROM role_assignments
-		WHERE tenant_id = $1 AND principal_id = $2 ORDER BY id`, principalID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []directory.RoleAssignment
-	for rows.Next() {
-		var ra directory.RoleAssignment
-		var created int64
-		if err := rows.Scan(&ra.ID, &ra.RoleTemplateID, &ra.PrincipalID, &created); err != nil {
-			return nil, err
-		}
-		ra.CreatedAt = fromMicros(created)
-		out = append(out, ra)
-	}
-	return out, rows.Err()
-}
-
 func (t *tx) AddSigningKey(k *directory.SigningKey) error {
 	_, err := t.exec("INSERT INTO signing_keys (tenant_id, kid, private_pem, created_at) VALUES ($1, $2, $3, $4)",
 		k.KID, k.PrivatePEM, micros(k.CreatedAt))

@@ -18,11 +18,15 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 	ga := a.addGroup("ga")
 	now := time.Now().UTC()
 	da := &directory.Domain{Name: "only-a-" + a.id[:8] + ".example", AuthenticationType: "Managed", VerificationCode: "MS=ms1", CreatedAt: now}
+	raA := &directory.RoleAssignment{ID: uuid.NewString(), RoleTemplateID: "r", PrincipalID: ua.ID, CreatedAt: now}
+	viewA := &directory.UserView{ID: uuid.NewString(), Name: "Sales", Conditions: directory.ViewConditions{Department: "Sales"}, CreatedAt: now}
 	a.mustUpdate(func(tx directory.Tx) error {
 		must(t, tx.AddMember(ga.ID, directory.TypeUser, ua.ID))
 		must(t, tx.AddOwner(ga.ID, ua.ID))
 		must(t, tx.CreateDomain(da))
-		must(t, tx.AddRoleAssignment(&directory.RoleAssignment{ID: uuid.NewString(), RoleTemplateID: "r", PrincipalID: ua.ID, CreatedAt: now}))
+		must(t, tx.AddRoleAssignment(raA))
+		must(t, tx.ActivateRole(&directory.ActivatedRole{ID: uuid.NewString(), RoleTemplateID: "r", ActivatedAt: now}))
+		must(t, tx.CreateUserView(viewA))
 		must(t, tx.AddSigningKey(&directory.SigningKey{KID: "ka", PrivatePEM: []byte("pem"), CreatedAt: now}))
 		return tx.AppendAudit(&directory.AuditEvent{ID: uuid.NewString(), At: now, Category: "UserManagement", Activity: "Add user",
 			Targets: []directory.AuditTarget{{ID: ua.ID, Type: "User"}}})
@@ -34,18 +38,21 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 	// Each write runs in its own transaction, since a failed statement
 	// aborts a PostgreSQL transaction.
 	writes := map[string]func(directory.Tx) error{
-		"UpdateUser":   func(tx directory.Tx) error { u := *ua; u.DisplayName = "Hacked"; return tx.UpdateUser(&u) },
-		"DeleteUser":   func(tx directory.Tx) error { return tx.DeleteUser(ua.ID, now) },
-		"RestoreUser":  func(tx directory.Tx) error { return tx.RestoreUser(deletedA.ID) },
-		"PurgeUser":    func(tx directory.Tx) error { return tx.PurgeUser(deletedA.ID) },
-		"UpdateGroup":  func(tx directory.Tx) error { g := *ga; g.DisplayName = "Hacked"; return tx.UpdateGroup(&g) },
-		"DeleteGroup":  func(tx directory.Tx) error { return tx.DeleteGroup(ga.ID) },
-		"AddMember":    func(tx directory.Tx) error { return tx.AddMember(ga.ID, directory.TypeUser, uuid.NewString()) },
-		"RemoveMember": func(tx directory.Tx) error { return tx.RemoveMember(ga.ID, ua.ID) },
-		"AddOwner":     func(tx directory.Tx) error { return tx.AddOwner(ga.ID, uuid.NewString()) },
-		"RemoveOwner":  func(tx directory.Tx) error { return tx.RemoveOwner(ga.ID, ua.ID) },
-		"UpdateDomain": func(tx directory.Tx) error { d := *da; d.IsVerified = true; return tx.UpdateDomain(&d) },
-		"DeleteDomain": func(tx directory.Tx) error { return tx.DeleteDomain(da.Name) },
+		"UpdateUser":           func(tx directory.Tx) error { u := *ua; u.DisplayName = "Hacked"; return tx.UpdateUser(&u) },
+		"DeleteUser":           func(tx directory.Tx) error { return tx.DeleteUser(ua.ID, now) },
+		"RestoreUser":          func(tx directory.Tx) error { return tx.RestoreUser(deletedA.ID) },
+		"PurgeUser":            func(tx directory.Tx) error { return tx.PurgeUser(deletedA.ID) },
+		"UpdateGroup":          func(tx directory.Tx) error { g := *ga; g.DisplayName = "Hacked"; return tx.UpdateGroup(&g) },
+		"DeleteGroup":          func(tx directory.Tx) error { return tx.DeleteGroup(ga.ID) },
+		"AddMember":            func(tx directory.Tx) error { return tx.AddMember(ga.ID, directory.TypeUser, uuid.NewString()) },
+		"RemoveMember":         func(tx directory.Tx) error { return tx.RemoveMember(ga.ID, ua.ID) },
+		"AddOwner":             func(tx directory.Tx) error { return tx.AddOwner(ga.ID, uuid.NewString()) },
+		"RemoveOwner":          func(tx directory.Tx) error { return tx.RemoveOwner(ga.ID, ua.ID) },
+		"UpdateDomain":         func(tx directory.Tx) error { d := *da; d.IsVerified = true; return tx.UpdateDomain(&d) },
+		"DeleteDomain":         func(tx directory.Tx) error { return tx.DeleteDomain(da.Name) },
+		"RemoveRoleAssignment": func(tx directory.Tx) error { return tx.RemoveRoleAssignment(raA.ID) },
+		"UpdateUserView":       func(tx directory.Tx) error { v := *viewA; v.Name = "Hacked"; return tx.UpdateUserView(&v) },
+		"DeleteUserView":       func(tx directory.Tx) error { return tx.DeleteUserView(viewA.ID) },
 	}
 	for name, fn := range writes {
 		notFound("B."+name, b.update(fn))
@@ -96,8 +103,21 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		if use, err := tx.DomainUsage(a.domain); err != nil || use.InUse() {
 			t.Errorf("B.DomainUsage(A's domain) = %+v, %v", use, err)
 		}
-		if ras, err := tx.ListRoleAssignments(ua.ID); err != nil || len(ras) != 0 {
+		if ras, err := tx.ListRoleAssignments(directory.RoleFilter{PrincipalID: ua.ID}); err != nil || len(ras) != 0 {
 			t.Errorf("B.ListRoleAssignments(A's user) = %v, %v", ras, err)
+		}
+		if ras, err := tx.ListRoleAssignments(directory.RoleFilter{}); err != nil || len(ras) != 0 {
+			t.Errorf("B.ListRoleAssignments() = %v, %v", ras, err)
+		}
+		_, err = tx.GetRoleAssignment(raA.ID)
+		notFound("B.GetRoleAssignment", err)
+		if roles, err := tx.ListActivatedRoles(); err != nil || len(roles) != 0 {
+			t.Errorf("B.ListActivatedRoles = %v, %v", roles, err)
+		}
+		_, err = tx.GetUserView(viewA.ID)
+		notFound("B.GetUserView", err)
+		if views, err := tx.ListUserViews(); err != nil || len(views) != 0 {
+			t.Errorf("B.ListUserViews = %v, %v", views, err)
 		}
 		if keys, err := tx.SigningKeys(); err != nil || len(keys) != 0 {
 			t.Errorf("B.SigningKeys = %v, %v", keys, err)

@@ -36,6 +36,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"NoLostUpdates", testNoLostUpdates},
 		{"OneDefaultDomain", testOneDefaultDomain},
 		{"BadText", testBadText},
+		{"Roles", testRoles},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
