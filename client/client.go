@@ -81,6 +81,12 @@ func (o ListOptions) query() url.Values {
 // Do sends a request to path (relative to BaseURL) with an optional JSON
 // body and decodes a JSON response into out (if not nil).
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, header http.Header, body, out any) error {
+	return c.do(ctx, method, path, query, header, body, out, nil)
+}
+
+// do is Do that also hands back the response headers when respHeader is
+// not nil.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, header http.Header, body, out any, respHeader *http.Header) error {
 	u := c.BaseURL + path
 	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
 		// A nextLink is absolute; the token goes only to the server it is for.
@@ -122,6 +128,9 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 		return err
 	}
 	defer resp.Body.Close()
+	if respHeader != nil {
+		*respHeader = resp.Header
+	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
 		return err

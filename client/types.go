@@ -232,3 +232,106 @@ type SignupResponse struct {
 	InitialDomain string `json:"initialDomain"`
 	AdminUPN      string `json:"adminUserPrincipalName"`
 }
+
+// DirectoryRole is a role the tenant has activated (Graph's directoryRole).
+type DirectoryRole struct {
+	ID             string `json:"id"`
+	DisplayName    string `json:"displayName"`
+	Description    string `json:"description"`
+	RoleTemplateID string `json:"roleTemplateId"`
+}
+
+// RoleDefinition is a built-in role (Graph's unifiedRoleDefinition); its id
+// is the role template id.
+type RoleDefinition struct {
+	ID              string           `json:"id"`
+	TemplateID      string           `json:"templateId"`
+	DisplayName     string           `json:"displayName"`
+	Description     string           `json:"description"`
+	IsBuiltIn       bool             `json:"isBuiltIn"`
+	IsEnabled       bool             `json:"isEnabled"`
+	ResourceScopes  []string         `json:"resourceScopes"`
+	Version         string           `json:"version"`
+	RolePermissions []RolePermission `json:"rolePermissions"`
+}
+
+// RolePermission lists the actions a role definition allows, as
+// "atrium/<permission>" strings.
+type RolePermission struct {
+	AllowedResourceActions []string `json:"allowedResourceActions"`
+	Condition              *string  `json:"condition"`
+}
+
+// RoleAssignment gives a principal a role (Graph's unifiedRoleAssignment).
+type RoleAssignment struct {
+	ID               string `json:"id,omitempty"`
+	RoleDefinitionID string `json:"roleDefinitionId"`
+	PrincipalID      string `json:"principalId"`
+	DirectoryScopeID string `json:"directoryScopeId"`
+}
+
+// BulkRolesRequest assigns or revokes one role for many users.
+type BulkRolesRequest struct {
+	UserIDs          []string `json:"userIds"`
+	RoleDefinitionID string   `json:"roleDefinitionId"`
+	Action           string   `json:"action"` // assign or revoke
+}
+
+// BulkRolesResponse has one result per user.
+type BulkRolesResponse struct {
+	Results []BulkRoleResult `json:"results"`
+}
+
+// BulkRoleResult is the outcome for one user: done, skipped or failed.
+type BulkRoleResult struct {
+	UserID string `json:"userId"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// MyAdmins answers "who is my admin".
+type MyAdmins struct {
+	Organization      string         `json:"organization"`
+	GlobalAdmins      []AdminContact `json:"globalAdmins"`
+	TechnicalContacts []string       `json:"technicalContacts"`
+}
+
+// AdminContact is how to reach an admin.
+type AdminContact struct {
+	DisplayName       string   `json:"displayName"`
+	UserPrincipalName string   `json:"userPrincipalName"`
+	Mail              *string  `json:"mail"`
+	BusinessPhones    []string `json:"businessPhones"`
+}
+
+// UserView is a saved filter of the Active users list.
+type UserView struct {
+	ID         string         `json:"id,omitempty"`
+	Name       string         `json:"name"`
+	Conditions ViewConditions `json:"conditions"`
+	Filter     string         `json:"filter,omitempty"` // the conditions as an OData $filter, for reading
+}
+
+// ViewConditions are a user view's conditions; all must match.
+type ViewConditions struct {
+	Domain         string `json:"domain,omitempty"`
+	SignInAllowed  *bool  `json:"signInAllowed,omitempty"`
+	UsageLocation  string `json:"usageLocation,omitempty"`
+	Department     string `json:"department,omitempty"`
+	City           string `json:"city,omitempty"`
+	State          string `json:"state,omitempty"`
+	Country        string `json:"country,omitempty"`
+	JobTitle       string `json:"jobTitle,omitempty"`
+	SyncedOnly     bool   `json:"syncedOnly,omitempty"`
+	RoleTemplateID string `json:"roleTemplateId,omitempty"`
+}
+
+// Warnings lists things an admin should act on.
+type Warnings struct {
+	Warnings []string `json:"warnings"`
+}
+
+// WorkloadRoles lists the roles a user holds inside the services.
+type WorkloadRoles struct {
+	Roles []string `json:"roles"`
+}

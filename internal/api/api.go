@@ -5,11 +5,13 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/atriumhq/atrium/internal/authn"
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
@@ -80,8 +82,9 @@ func (a *API) public(h handlerFunc) http.Handler {
 	})
 }
 
-// authed adapts a handlerFunc that needs a signed-in principal.
-func (a *API) authed(h handlerFunc) http.Handler {
+// authed adapts a handlerFunc that needs a signed-in principal holding
+// one of perms.
+func (a *API) authed(perms []authz.Permission, h handlerFunc) http.Handler {
 	return a.public(func(w http.ResponseWriter, r *http.Request) error {
 		p, err := a.tokens.Authenticate(r)
 		var ae *authn.Error
@@ -91,6 +94,9 @@ func (a *API) authed(h handlerFunc) http.Handler {
 			return unauthenticated(err)
 		default:
 			return err // the database failed, not the token: a 500 with a request id
+		}
+		if !slices.ContainsFunc(perms, func(perm authz.Permission) bool { return authz.Allowed(p, perm, p.TenantID) }) {
+			return directory.Denied(authz.Check(p, perms[0], p.TenantID))
 		}
 		ctx := withPrincipal(r.Context(), p)
 		return h(w, r.WithContext(ctx))

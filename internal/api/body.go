@@ -110,3 +110,10 @@ func decodeStrict(name string, raw json.RawMessage, v any) error {
 	}
 	return nil
 }
+
+// mustJSON re-encodes decoded properties so a strict decoder can read them
+// into a struct.
+func mustJSON(m map[string]json.RawMessage) json.RawMessage {
+	b, _ := json.Marshal(m)
+	return b
+}

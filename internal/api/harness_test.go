@@ -239,3 +239,24 @@ func (h *harness) newUser(tn *tenant, alias string, extra map[string]any) client
 	}
 	return u
 }
+
+// roleUser creates a user holding role in tn and returns its id and token.
+func (h *harness) roleUser(tn *tenant, alias string, role authz.Role) (string, string) {
+	h.t.Helper()
+	u := h.newUser(tn, alias, nil)
+	op := authz.WithPrincipal(bg, authz.Operator)
+	if role.Key == authz.ServiceAdmin.Key { // the seed's prerequisite: a workload admin role first, dropped after
+		if _, err := h.app.Directory.AssignRole(op, tn.id, u.ID, authz.SkypeAdmin.TemplateID); err != nil {
+			h.t.Fatal(err)
+		}
+		defer func() {
+			if err := h.app.Directory.RemoveRoleMember(op, tn.id, authz.SkypeAdmin.TemplateID, u.ID); err != nil {
+				h.t.Fatal(err)
+			}
+		}()
+	}
+	if _, err := h.app.Directory.AssignRole(op, tn.id, u.ID, role.TemplateID); err != nil {
+		h.t.Fatalf("assign %s: %v", role.Key, err)
+	}
+	return u.ID, h.token(tn.id, u.ID)
+}

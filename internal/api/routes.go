@@ -4,54 +4,109 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
-// routes is the route table: the whole API in one place.
+// route is one entry of the route table: a pattern, the permissions that
+// may call it (any one of them), and the handler. Public routes need no
+// principal. The service checks again, with the target rules; the
+// declaration makes every route's gate visible in one place and testable.
+type route struct {
+	pattern string
+	perms   []authz.Permission
+	public  bool
+	h       handlerFunc
+}
+
+func needs(perms ...authz.Permission) []authz.Permission { return perms }
+
+var (
+	read       = needs(authz.OrgRead)
+	usersWrite = needs(authz.UsersWrite)
+	delegate   = needs(authz.RolesDelegate)
+)
+
+// routeTable is the whole API in one place.
+func (a *API) routeTable() []route {
+	return []route{
+		{pattern: "GET /v1.0/me", perms: read, h: a.getMe},
+		{pattern: "GET /v1.0/users", perms: read, h: a.listUsers},
+		{pattern: "POST /v1.0/users", perms: usersWrite, h: a.createUser},
+		{pattern: "GET /v1.0/users/{id}", perms: read, h: a.getUser}, // also /users/$count
+		{pattern: "PATCH /v1.0/users/{id}", perms: needs(authz.UsersWrite, authz.PasswordsReset), h: a.updateUser},
+		{pattern: "DELETE /v1.0/users/{id}", perms: usersWrite, h: a.deleteUser},
+		{pattern: "GET /v1.0/users/{id}/memberOf", perms: read, h: a.listRelated(directory.RelMemberOf)},
+
+		{pattern: "GET /v1.0/directory/deletedItems/{id}", perms: read, h: a.getDeletedItem}, // also /microsoft.graph.user
+		{pattern: "POST /v1.0/directory/deletedItems/{id}/restore", perms: usersWrite, h: a.restoreDeletedItem},
+		{pattern: "DELETE /v1.0/directory/deletedItems/{id}", perms: usersWrite, h: a.purgeDeletedItem},
+
+		{pattern: "GET /v1.0/groups", perms: read, h: a.listGroups},
+		{pattern: "POST /v1.0/groups", perms: usersWrite, h: a.createGroup},
+		{pattern: "GET /v1.0/groups/{id}", perms: read, h: a.getGroup},
+		{pattern: "PATCH /v1.0/groups/{id}", perms: usersWrite, h: a.updateGroup},
+		{pattern: "DELETE /v1.0/groups/{id}", perms: usersWrite, h: a.deleteGroup},
+		{pattern: "GET /v1.0/groups/{id}/members", perms: read, h: a.listRelated(directory.RelMembers)},
+		{pattern: "POST /v1.0/groups/{id}/members/$ref", perms: usersWrite, h: a.addMember},
+		{pattern: "DELETE /v1.0/groups/{id}/members/{member}/$ref", perms: usersWrite, h: a.removeMember},
+		{pattern: "GET /v1.0/groups/{id}/owners", perms: read, h: a.listRelated(directory.RelOwners)},
+		{pattern: "POST /v1.0/groups/{id}/owners/$ref", perms: usersWrite, h: a.addOwner},
+		{pattern: "DELETE /v1.0/groups/{id}/owners/{owner}/$ref", perms: usersWrite, h: a.removeOwner},
+		{pattern: "GET /v1.0/groups/{id}/memberOf", perms: read, h: a.listRelated(directory.RelMemberOf)},
+
+		{pattern: "GET /v1.0/domains", perms: read, h: a.listDomains},
+		{pattern: "POST /v1.0/domains", perms: needs(authz.DomainsManage), h: a.createDomain},
+		{pattern: "GET /v1.0/domains/{id}", perms: read, h: a.getDomain},
+		{pattern: "PATCH /v1.0/domains/{id}", perms: needs(authz.DomainsManage), h: a.updateDomain},
+		{pattern: "DELETE /v1.0/domains/{id}", perms: needs(authz.DomainsManage), h: a.deleteDomain},
+		{pattern: "GET /v1.0/domains/{id}/verificationDnsRecords", perms: read, h: a.domainDNSRecords},
+		{pattern: "POST /v1.0/domains/{id}/verify", perms: needs(authz.DomainsManage), h: a.verifyDomain},
+
+		{pattern: "GET /v1.0/organization", perms: read, h: a.listOrganization},
+		{pattern: "GET /v1.0/organization/{id}", perms: read, h: a.getOrganization},
+		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage), h: a.updateOrganization},
+
+		{pattern: "GET /v1.0/auditLogs/directoryAudits", perms: needs(authz.ReportsManage), h: a.listAudit},
+
+		{pattern: "GET /v1.0/directoryRoles", perms: read, h: a.listDirectoryRoles},
+		{pattern: "POST /v1.0/directoryRoles", perms: delegate, h: a.activateDirectoryRole},
+		{pattern: "GET /v1.0/directoryRoles/{id}", perms: read, h: a.getDirectoryRole},
+		{pattern: "GET /v1.0/directoryRoles/{id}/members", perms: read, h: a.listDirectoryRoleMembers},
+		{pattern: "POST /v1.0/directoryRoles/{id}/members/$ref", perms: delegate, h: a.addDirectoryRoleMember},
+		{pattern: "DELETE /v1.0/directoryRoles/{id}/members/{member}/$ref", perms: delegate, h: a.removeDirectoryRoleMember},
+		{pattern: "GET /v1.0/directoryRoleTemplates", perms: read, h: a.listDirectoryRoleTemplates},
+		{pattern: "GET /v1.0/roleManagement/directory/roleDefinitions", perms: read, h: a.listRoleDefinitions},
+		{pattern: "GET /v1.0/roleManagement/directory/roleDefinitions/{id}", perms: read, h: a.getRoleDefinition},
+		{pattern: "GET /v1.0/roleManagement/directory/roleAssignments", perms: read, h: a.listRoleAssignments},
+		{pattern: "POST /v1.0/roleManagement/directory/roleAssignments", perms: delegate, h: a.createRoleAssignment},
+		{pattern: "GET /v1.0/roleManagement/directory/roleAssignments/{id}", perms: read, h: a.getRoleAssignment},
+		{pattern: "DELETE /v1.0/roleManagement/directory/roleAssignments/{id}", perms: delegate, h: a.deleteRoleAssignment},
+
+		{pattern: "GET /api/myAdmins", perms: read, h: a.myAdmins},
+		{pattern: "GET /api/roles/warnings", perms: read, h: a.adminWarnings},
+		{pattern: "GET /api/users/{id}/workloadRoles", perms: read, h: a.workloadRoles},
+		{pattern: "POST /api/bulk/roles", perms: delegate, h: a.bulkRoles},
+		{pattern: "GET /api/userViews", perms: read, h: a.listUserViews},
+		{pattern: "POST /api/userViews", perms: needs(authz.UserViewsManage), h: a.createUserView},
+		{pattern: "GET /api/userViews/{id}", perms: read, h: a.getUserView},
+		{pattern: "PATCH /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.updateUserView},
+		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
+		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
+
+		{pattern: "POST /api/signup", public: true, h: a.signupHandler},
+	}
+}
+
+// routes registers the route table on mux, each route behind its gate.
 func (a *API) routes(mux *http.ServeMux) {
-	h := a.authed
-
-	mux.Handle("GET /v1.0/me", h(a.getMe))
-	mux.Handle("GET /v1.0/users", h(a.listUsers))
-	mux.Handle("POST /v1.0/users", h(a.createUser))
-	mux.Handle("GET /v1.0/users/{id}", h(a.getUser)) // also /users/$count
-	mux.Handle("PATCH /v1.0/users/{id}", h(a.updateUser))
-	mux.Handle("DELETE /v1.0/users/{id}", h(a.deleteUser))
-	mux.Handle("GET /v1.0/users/{id}/memberOf", h(a.listRelated(directory.RelMemberOf)))
-
-	mux.Handle("GET /v1.0/directory/deletedItems/{id}", h(a.getDeletedItem)) // also /microsoft.graph.user
-	mux.Handle("POST /v1.0/directory/deletedItems/{id}/restore", h(a.restoreDeletedItem))
-	mux.Handle("DELETE /v1.0/directory/deletedItems/{id}", h(a.purgeDeletedItem))
-
-	mux.Handle("GET /v1.0/groups", h(a.listGroups))
-	mux.Handle("POST /v1.0/groups", h(a.createGroup))
-	mux.Handle("GET /v1.0/groups/{id}", h(a.getGroup))
-	mux.Handle("PATCH /v1.0/groups/{id}", h(a.updateGroup))
-	mux.Handle("DELETE /v1.0/groups/{id}", h(a.deleteGroup))
-	mux.Handle("GET /v1.0/groups/{id}/members", h(a.listRelated(directory.RelMembers)))
-	mux.Handle("POST /v1.0/groups/{id}/members/$ref", h(a.addMember))
-	mux.Handle("DELETE /v1.0/groups/{id}/members/{member}/$ref", h(a.removeMember))
-	mux.Handle("GET /v1.0/groups/{id}/owners", h(a.listRelated(directory.RelOwners)))
-	mux.Handle("POST /v1.0/groups/{id}/owners/$ref", h(a.addOwner))
-	mux.Handle("DELETE /v1.0/groups/{id}/owners/{owner}/$ref", h(a.removeOwner))
-	mux.Handle("GET /v1.0/groups/{id}/memberOf", h(a.listRelated(directory.RelMemberOf)))
-
-	mux.Handle("GET /v1.0/domains", h(a.listDomains))
-	mux.Handle("POST /v1.0/domains", h(a.createDomain))
-	mux.Handle("GET /v1.0/domains/{id}", h(a.getDomain))
-	mux.Handle("PATCH /v1.0/domains/{id}", h(a.updateDomain))
-	mux.Handle("DELETE /v1.0/domains/{id}", h(a.deleteDomain))
-	mux.Handle("GET /v1.0/domains/{id}/verificationDnsRecords", h(a.domainDNSRecords))
-	mux.Handle("POST /v1.0/domains/{id}/verify", h(a.verifyDomain))
-
-	mux.Handle("GET /v1.0/organization", h(a.listOrganization))
-	mux.Handle("GET /v1.0/organization/{id}", h(a.getOrganization))
-	mux.Handle("PATCH /v1.0/organization/{id}", h(a.updateOrganization))
-
-	mux.Handle("GET /v1.0/auditLogs/directoryAudits", h(a.listAudit))
-
-	mux.Handle("POST /api/signup", a.public(a.signupHandler))
-
+	for _, rt := range a.routeTable() {
+		if rt.public {
+			mux.Handle(rt.pattern, a.public(rt.h))
+		} else {
+			mux.Handle(rt.pattern, a.authed(rt.perms, rt.h))
+		}
+	}
 	fallback := a.public(func(w http.ResponseWriter, r *http.Request) error { return notFoundRoute(mux, w, r) })
 	mux.Handle("/v1.0/", fallback)
 	mux.Handle("/api/", fallback)

@@ -215,8 +215,12 @@ func (s *Service) removeRole(ctx context.Context, tenantID string, find func(Tx)
 			return err
 		}
 		target := AuditTarget{ID: ra.PrincipalID, Type: "User"}
-		if u, err := tx.GetUser(ra.PrincipalID); err == nil {
+		u, err := tx.GetUser(ra.PrincipalID)
+		switch {
+		case err == nil:
 			target = userTarget(&u, nil)
+		case KindOf(err) != KindNotFound: // a deleted user's dormant assignment is still removable
+			return err
 		}
 		role, _ := authz.RoleByTemplate(ra.RoleTemplateID)
 		rest := slices.DeleteFunc(slices.Clone(held), func(x RoleAssignment) bool { return x.ID == ra.ID })

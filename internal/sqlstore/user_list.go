@@ -58,6 +58,13 @@ var usersResource = &resource{
 		"otherMails":     jsonListAny("other_mails"),
 		"businessPhones": jsonListAny("business_phones"),
 		"proxyAddresses": proxyAddressAny("mail_fold"),
+		directory.RolesProp: func(b *builder, v string, c directory.Expr) (string, error) {
+			if c, ok := c.(directory.Compare); ok && c.Prop == v && c.Op == directory.OpEq {
+				return "EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.tenant_id = $1 AND ra.principal_id = users.id AND ra.role_template_id = " +
+					b.arg(c.Value.Str) + ")", nil
+			}
+			return "", directory.UnsupportedQuery("Only roles/any(r: r eq '<template id>') is supported.")
+		},
 	},
 }
 
