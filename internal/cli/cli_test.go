@@ -119,6 +119,32 @@ func TestOperatorAndRemoteCommands(t *testing.T) {
 		t.Errorf("group members:\n%s", out)
 	}
 
+	// Roles: assign, list members, bulk, revoke.
+	code, out, errs = run(t, append([]string{"role", "assign", "user-admin", "jan.de.vries@contoso.atrium.test"}, remote...)...)
+	if code != 0 || !strings.Contains(errs, "warning: Give jan.de.vries@contoso.atrium.test an alternate email") {
+		t.Errorf("role assign: %d\n%s%s", code, out, errs)
+	}
+	out = mustRun(t, append([]string{"role", "members", "User Administrator"}, remote...)...)
+	if !strings.Contains(out, "jan.de.vries@contoso.atrium.test") {
+		t.Errorf("role members:\n%s", out)
+	}
+	list := filepath.Join(dir, "users.txt")
+	if err := os.WriteFile(list, []byte("# helpdesk\njoep@contoso.atrium.test\njan.de.vries@contoso.atrium.test\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out = mustRun(t, append([]string{"role", "bulk", "password-admin", "--file", list}, remote...)...)
+	if strings.Count(out, "done") != 2 {
+		t.Errorf("role bulk:\n%s", out)
+	}
+	mustRun(t, append([]string{"role", "revoke", "user-admin", "jan.de.vries@contoso.atrium.test"}, remote...)...)
+	if code, _, errs := run(t, append([]string{"role", "revoke", "global-admin", "admin@contoso.atrium.test"}, remote...)...); code != 1 ||
+		!strings.Contains(errs, "at least one enabled Global admin") {
+		t.Errorf("revoking the last Global admin: %d %s", code, errs)
+	}
+	if code, _, _ := run(t, append([]string{"role", "assign", "king", "joep@contoso.atrium.test"}, remote...)...); code != 2 {
+		t.Errorf("unknown role: exit %d", code)
+	}
+
 	// Errors: readable, with exit code 1 for a refused call and 2 for usage.
 	code, _, errs = run(t, append([]string{"user", "add", "bad@elsewhere.example"}, remote...)...)
 	if code != 1 || !strings.Contains(errs, "verified domain names") || !strings.Contains(errs, "Request_BadRequest") {

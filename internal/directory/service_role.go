@@ -57,12 +57,6 @@ func keepGlobalAdmin(tx Tx, userID string) error {
 	return nil
 }
 
-// holdsRole reports whether the user holds the role.
-func holdsRole(tx Tx, userID, templateID string) (bool, error) {
-	ras, err := tx.ListRoleAssignments(RoleFilter{PrincipalID: userID, RoleTemplateID: templateID})
-	return len(ras) > 0, err
-}
-
 // RoleChange is the outcome of assigning a role: the assignment and the
 // warnings an admin should act on.
 type RoleChange struct {
