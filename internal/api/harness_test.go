@@ -250,7 +250,7 @@ func (h *harness) roleUser(tn *tenant, alias string, role authz.Role) (string, s
 			h.t.Fatal(err)
 		}
 		defer func() {
-			if err := h.app.Directory.RemoveRoleMember(op, tn.id, authz.SkypeAdmin.TemplateID, u.ID); err != nil {
+			if _, err := h.app.Directory.RemoveRoleMember(op, tn.id, authz.SkypeAdmin.TemplateID, u.ID); err != nil {
 				h.t.Fatal(err)
 			}
 		}()

@@ -163,9 +163,11 @@ func (a *API) createRoleAssignment(w http.ResponseWriter, r *http.Request) error
 }
 
 func (a *API) deleteRoleAssignment(w http.ResponseWriter, r *http.Request) error {
-	if err := a.dir.RemoveRoleAssignment(r.Context(), tenantOf(r.Context()), r.PathValue("id")); err != nil {
+	warnings, err := a.dir.RemoveRoleAssignment(r.Context(), tenantOf(r.Context()), r.PathValue("id"))
+	if err != nil {
 		return err
 	}
+	writeWarnings(w, warnings)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -283,9 +285,11 @@ func (a *API) removeDirectoryRoleMember(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	if err := a.dir.RemoveRoleMember(r.Context(), tenantOf(r.Context()), ar.RoleTemplateID, r.PathValue("member")); err != nil {
+	warnings, err := a.dir.RemoveRoleMember(r.Context(), tenantOf(r.Context()), ar.RoleTemplateID, r.PathValue("member"))
+	if err != nil {
 		return err
 	}
+	writeWarnings(w, warnings)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

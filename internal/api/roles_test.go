@@ -137,6 +137,16 @@ func TestLastGlobalAdmin(t *testing.T) {
 	}
 	h.want(h.do(secondTok, "PATCH", "/v1.0/users/"+a.adminID, map[string]any{"accountEnabled": true}), 204, "")
 
+	// Assigning a Global admin, or removing one down to the last, warns.
+	thirdID, _ := h.roleUser(a, "third", authz.UserAdmin)
+	r = h.do(secondTok, "POST", "/v1.0/roleManagement/directory/roleAssignments", map[string]any{"roleDefinitionId": authz.GlobalAdmin.TemplateID, "principalId": thirdID})
+	h.want(r, 201, "")
+	r = h.do(secondTok, "DELETE", "/v1.0/roleManagement/directory/roleAssignments/"+r.body["id"].(string), nil)
+	h.want(r, 204, "")
+	if strings.Contains(strings.Join(r.header.Values("Warning"), " "), "more than one Global admin") {
+		t.Errorf("warned with two Global admins left: %v", r.header.Values("Warning"))
+	}
+
 	// Two Global admins removing each other at once leave one.
 	firstRA, secondRA := mustAssignment(t, second, a.adminID), mustAssignment(t, second, secondID)
 	var wg sync.WaitGroup
@@ -152,6 +162,10 @@ func TestLastGlobalAdmin(t *testing.T) {
 	holders, _ := a.admin.ListRoleAssignments(bg, "roleDefinitionId eq '"+authz.GlobalAdmin.TemplateID+"'")
 	if len(holders) != 1 {
 		t.Fatalf("after two Global admins removed each other: %d left (responses %v)", len(holders), codes)
+	}
+	w := h.do(secondTok, "GET", "/api/roles/warnings", nil)
+	if w.status == 200 && !strings.Contains(string(w.raw), "more than one Global admin") {
+		t.Errorf("one Global admin left, no warning: %s", w.raw)
 	}
 }
 

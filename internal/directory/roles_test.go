@@ -56,7 +56,7 @@ func TestLastGlobalAdminUnderConcurrency(t *testing.T) {
 					wg.Add(1)
 					go func(i int, ctx context.Context, target string) {
 						defer wg.Done()
-						errs[i] = svc.RemoveRoleMember(ctx, ct.TenantID, authz.GlobalAdmin.TemplateID, target)
+						_, errs[i] = svc.RemoveRoleMember(ctx, ct.TenantID, authz.GlobalAdmin.TemplateID, target)
 					}(i, c.ctx, c.target)
 				}
 				wg.Wait()

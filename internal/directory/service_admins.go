@@ -2,7 +2,6 @@ package directory
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -84,16 +83,11 @@ func (s *Service) AdminWarnings(ctx context.Context, tenantID string) ([]string,
 	}
 	var out []string
 	err := s.store.View(ctx, tenantID, func(tx Tx) error {
-		gas, err := roleHolders(tx, authz.GlobalAdmin.TemplateID)
+		w, err := globalAdminCountWarning(tx)
 		if err != nil {
 			return err
 		}
-		switch {
-		case len(gas) < 2:
-			out = append(out, "Designate more than one Global admin, so that the organization is not locked out when one is away.")
-		case len(gas) > 4:
-			out = append(out, fmt.Sprintf("Limit Global admins to fewer than 5 (there are %d).", len(gas)))
-		}
+		out = append(out, w...)
 		ras, err := tx.ListRoleAssignments(RoleFilter{})
 		if err != nil {
 			return err
@@ -157,7 +151,7 @@ func (s *Service) BulkRoles(ctx context.Context, tenantID string, userIDs []stri
 			ch, err = s.AssignRole(ctx, tenantID, id, templateID)
 			r.Reason = strings.Join(ch.Warnings, " ")
 		default:
-			err = s.RemoveRoleMember(ctx, tenantID, templateID, id)
+			_, err = s.RemoveRoleMember(ctx, tenantID, templateID, id)
 		}
 		seen[strings.ToLower(id)] = true
 		de, _ := AsError(err)

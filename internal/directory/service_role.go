@@ -104,6 +104,13 @@ func (s *Service) AssignRole(ctx context.Context, tenantID, userID, templateID s
 		if out.Warnings, err = assignWarnings(tx, &u); err != nil {
 			return err
 		}
+		if role.Key == authz.GlobalAdmin.Key {
+			w, err := globalAdminCountWarning(tx)
+			if err != nil {
+				return err
+			}
+			out.Warnings = append(out.Warnings, w...)
+		}
 		return s.audit(ctx, tx, p, "RoleManagement", "Add member to role", "Assign", userTarget(&u, []ModifiedProperty{
 			{Name: "Role.DisplayName", New: role.DisplayName}, {Name: "Role.TemplateId", New: role.TemplateID},
 			{Name: "Roles", Old: roleNames(held), New: roleNames(append(held, ra))}}))
@@ -159,13 +166,29 @@ func assignWarnings(tx Tx, u *User) ([]string, error) {
 	return w, nil
 }
 
-// RemoveRoleAssignment removes an assignment by id.
-func (s *Service) RemoveRoleAssignment(ctx context.Context, tenantID, assignmentID string) error {
+// globalAdminCountWarning warns when the tenant has fewer than 2 or more
+// than 4 enabled Global admins (the API never blocks on these counts).
+func globalAdminCountWarning(tx Tx) ([]string, error) {
+	gas, err := roleHolders(tx, authz.GlobalAdmin.TemplateID)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(gas) < 2:
+		return []string{"Designate more than one Global admin, so that the organization is not locked out when one is away."}, nil
+	case len(gas) > 4:
+		return []string{fmt.Sprintf("Limit Global admins to fewer than 5 (there are %d).", len(gas))}, nil
+	}
+	return nil, nil
+}
+
+// RemoveRoleAssignment removes an assignment by id and returns warnings
+// about the Global admins that remain.
+func (s *Service) RemoveRoleAssignment(ctx context.Context, tenantID, assignmentID string) ([]string, error) {
 	return s.removeRole(ctx, tenantID, func(tx Tx) (RoleAssignment, error) { return tx.GetRoleAssignment(assignmentID) })
 }
 
 // RemoveRoleMember removes a role from a user.
-func (s *Service) RemoveRoleMember(ctx context.Context, tenantID, templateID, userID string) error {
+func (s *Service) RemoveRoleMember(ctx context.Context, tenantID, templateID, userID string) ([]string, error) {
 	return s.removeRole(ctx, tenantID, func(tx Tx) (RoleAssignment, error) {
 		u, err := findUser(tx, userID)
 		if err != nil {
@@ -186,12 +209,13 @@ func orNotFound(err error, id string) error {
 	return NotFound(id)
 }
 
-func (s *Service) removeRole(ctx context.Context, tenantID string, find func(Tx) (RoleAssignment, error)) error {
+func (s *Service) removeRole(ctx context.Context, tenantID string, find func(Tx) (RoleAssignment, error)) ([]string, error) {
 	p, err := s.authorize(ctx, authz.RolesDelegate, tenantID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.store.Update(ctx, tenantID, func(tx Tx) error {
+	var warnings []string
+	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
 		ra, err := find(tx)
 		if err != nil {
 			return err
@@ -220,8 +244,14 @@ func (s *Service) removeRole(ctx context.Context, tenantID string, find func(Tx)
 		rest := slices.DeleteFunc(slices.Clone(held), func(x RoleAssignment) bool { return x.ID == ra.ID })
 		target.ModifiedProperties = []ModifiedProperty{{Name: "Role.DisplayName", Old: role.DisplayName},
 			{Name: "Role.TemplateId", Old: role.TemplateID}, {Name: "Roles", Old: roleNames(held), New: roleNames(rest)}}
+		if role.Key == authz.GlobalAdmin.Key {
+			if warnings, err = globalAdminCountWarning(tx); err != nil {
+				return err
+			}
+		}
 		return s.audit(ctx, tx, p, "RoleManagement", "Remove member from role", "Unassign", target)
 	})
+	return warnings, err
 }
 
 // ListRoleAssignments lists the tenant's role assignments.
