@@ -11,6 +11,7 @@ import (
 	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/directory"
+	"github.com/atriumhq/atrium/internal/password"
 )
 
 // httpError is an error the HTTP layer itself raises (bad JSON, too large,
@@ -82,7 +83,12 @@ func (a *API) errorBody(r *http.Request, err error) (int, client.ErrorBody) {
 	case directory.KindNotFound:
 		return body(http.StatusNotFound, "Request_ResourceNotFound", de.Message, "", "")
 	case directory.KindInvalid, directory.KindSyncMastered:
-		return body(http.StatusBadRequest, "Request_BadRequest", de.Message, de.Field, de.Code)
+		msg := de.Message
+		var pe *password.PolicyError
+		if errors.As(err, &pe) && strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "nl") {
+			msg = pe.Message("nl") // the rule in the caller's language
+		}
+		return body(http.StatusBadRequest, "Request_BadRequest", msg, de.Field, de.Code)
 	case directory.KindConflict:
 		status := http.StatusBadRequest // Graph answers conflicts with 400
 		if strings.HasPrefix(r.URL.Path, "/api/") {

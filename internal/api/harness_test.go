@@ -260,3 +260,5 @@ func (h *harness) roleUser(tn *tenant, alias string, role authz.Role) (string, s
 	}
 	return u.ID, h.token(tn.id, u.ID)
 }
+
+func clientOpts(filter string) client.ListOptions { return client.ListOptions{Filter: filter} }

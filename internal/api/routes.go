@@ -16,7 +16,10 @@ type route struct {
 	pattern string
 	perms   []authz.Permission
 	public  bool
-	h       handlerFunc
+	// selfService routes change only the caller's own account; every
+	// signed-in user may call them.
+	selfService bool
+	h           handlerFunc
 }
 
 func needs(perms ...authz.Permission) []authz.Permission { return perms }
@@ -31,6 +34,7 @@ var (
 func (a *API) routeTable() []route {
 	return []route{
 		{pattern: "GET /v1.0/me", perms: read, h: a.getMe},
+		{pattern: "POST /v1.0/me/changePassword", perms: read, selfService: true, h: a.changeOwnPassword},
 		{pattern: "GET /v1.0/users", perms: read, h: a.listUsers},
 		{pattern: "POST /v1.0/users", perms: usersWrite, h: a.createUser},
 		{pattern: "GET /v1.0/users/{id}", perms: read, h: a.getUser}, // also /users/$count
@@ -93,6 +97,9 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.updateUserView},
 		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
+
+		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
+		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 
 		{pattern: "POST /api/signup", public: true, h: a.signupHandler},
 	}

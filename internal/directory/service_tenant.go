@@ -57,8 +57,9 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 		}
 		return CreatedTenant{}, err
 	}
-	if err := password.Check(nt.AdminPassword); err != nil {
-		return CreatedTenant{}, &Error{Kind: KindInvalid, Field: "adminPassword", Message: err.Error()}
+	terms := password.Terms{Tenant: password.NameTokens(name, prefix)}
+	if err := password.CheckAll(nt.AdminPassword, terms); err != nil {
+		return CreatedTenant{}, &Error{Kind: KindInvalid, Field: "adminPassword", Message: err.Error(), Err: err}
 	}
 	// Cheap checks first: only then pay for argon2id and an RSA key.
 	if _, err := s.store.ResolveTenant(ctx, initial); err == nil {
@@ -70,7 +71,7 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 	if err != nil {
 		return CreatedTenant{}, err
 	}
-	np, err := s.hashPassword(&PasswordProfile{Password: nt.AdminPassword})
+	np, err := s.hashPassword(&PasswordProfile{Password: nt.AdminPassword}, terms)
 	if err != nil {
 		if de, ok := AsError(err); ok {
 			de.Field = "adminPassword"

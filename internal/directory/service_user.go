@@ -3,6 +3,7 @@ package directory
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,7 +85,11 @@ func (s *Service) CreateUser(ctx context.Context, tenantID string, c Changes, pw
 	if pw == nil || pw.Password == "" {
 		return User{}, Invalid("passwordProfile", "Property 'passwordProfile' with a 'password' is required when creating a user.")
 	}
-	np, err := s.hashPassword(pw)
+	terms, err := s.passwordTerms(ctx, tenantID, u.GivenName, u.Surname)
+	if err != nil {
+		return User{}, err
+	}
+	np, err := s.hashPassword(pw, terms)
 	if err != nil {
 		return User{}, err
 	}
@@ -123,20 +128,52 @@ type newPassword struct {
 // hashPassword checks pw against the policy and hashes it. It runs before
 // the store transaction: argon2id is slow on purpose and must not hold the
 // database's writer.
-func (s *Service) hashPassword(pw *PasswordProfile) (newPassword, error) {
-	if err := password.Check(pw.Password); err != nil {
-		var pe *password.PolicyError
-		if errors.As(err, &pe) {
-			return newPassword{}, &Error{Kind: KindInvalid, Field: "passwordProfile.password", Code: string(pe.Rule),
-				Message: "The specified password does not comply with password complexity requirements. Please provide a different password. " + pe.Msg}
-		}
-		return newPassword{}, err
+func (s *Service) hashPassword(pw *PasswordProfile, terms password.Terms) (newPassword, error) {
+	if err := password.CheckAll(pw.Password, terms); err != nil {
+		return newPassword{}, policyError(err)
 	}
 	hash, err := s.hasher.Hash(pw.Password)
 	if err != nil {
 		return newPassword{}, err
 	}
 	return newPassword{hash: hash, force: pw.ForceChangePasswordNextSignIn, setAt: s.Now()}, nil
+}
+
+// policyError wraps a password rule's refusal in a domain error; the API
+// shows the rule's message in the caller's language.
+func policyError(err error) error {
+	var pe *password.PolicyError
+	if errors.As(err, &pe) {
+		return &Error{Kind: KindInvalid, Field: "passwordProfile.password", Code: string(pe.Rule), Err: pe,
+			Message: "The specified password does not comply with password complexity requirements. Please provide a different password. " + pe.Msg}
+	}
+	return err
+}
+
+// passwordTerms gathers what a user's password is checked against besides
+// the global list: the tenant's banned terms and names, and the user's
+// names.
+func (s *Service) passwordTerms(ctx context.Context, tenantID, givenName, surname string) (password.Terms, error) {
+	terms := password.Terms{Personal: password.NameTokens(givenName, surname)}
+	err := s.store.View(ctx, tenantID, func(tx Tx) error {
+		t, err := tx.Tenant()
+		if err != nil {
+			return err
+		}
+		ds, err := tx.ListDomains()
+		if err != nil {
+			return err
+		}
+		terms.Custom = t.Settings.PasswordPolicy.CustomBannedPasswords
+		terms.Tenant = password.NameTokens(t.Org.DisplayName)
+		for _, d := range ds {
+			if d.IsInitial {
+				terms.Tenant = append(terms.Tenant, password.NameTokens(strings.TrimSuffix(d.Name, "."+s.platform))...)
+			}
+		}
+		return nil
+	})
+	return terms, err
 }
 
 func (np newPassword) apply(u *User) {
@@ -175,7 +212,15 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if _, err := s.authorize(ctx, authz.PasswordsReset, tenantID); err != nil {
 			return err
 		}
-		hashed, err := s.hashPassword(pw)
+		cur, err := s.GetUser(ctx, tenantID, idOrUPN)
+		if err != nil {
+			return err
+		}
+		terms, err := s.passwordTerms(ctx, tenantID, cur.GivenName, cur.Surname)
+		if err != nil {
+			return err
+		}
+		hashed, err := s.hashPassword(pw, terms)
 		if err != nil {
 			return err
 		}
@@ -265,6 +310,8 @@ func (s *Service) checkUserChange(tx Tx, p authz.Principal, tenantID string, u *
 	}
 	return nil
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func boolString(b bool) string {
 	if b {

@@ -9,6 +9,46 @@ type Tenant struct {
 	CreatedAt    time.Time
 	CursorSecret []byte // signs paging tokens; never leaves the server
 	Org          Organization
+	Settings     Settings
+}
+
+// Settings are the tenant settings a Global admin keeps.
+type Settings struct {
+	PasswordPolicy PasswordPolicy `json:"passwordPolicy"`
+}
+
+// PasswordPolicy is the tenant's part of the password rules: its own banned
+// terms, smart lockout, and the lifetime of temporary passwords. Zero
+// values mean the defaults.
+type PasswordPolicy struct {
+	CustomBannedPasswords         []string `json:"customBannedPasswords,omitempty"`
+	LockoutThreshold              int      `json:"lockoutThreshold,omitempty"`
+	LockoutDurationSeconds        int      `json:"lockoutDurationSeconds,omitempty"`
+	TemporaryPasswordLifetimeDays int      `json:"temporaryPasswordLifetimeDays,omitempty"`
+}
+
+// The password policy defaults (users-and-passwords.md §4.5, §8).
+const (
+	DefaultLockoutThreshold       = 10
+	DefaultLockoutDurationSeconds = 60
+	DefaultTemporaryLifetimeDays  = 90
+)
+
+// WithDefaults fills zero values with the defaults.
+func (p PasswordPolicy) WithDefaults() PasswordPolicy {
+	if p.LockoutThreshold == 0 {
+		p.LockoutThreshold = DefaultLockoutThreshold
+	}
+	if p.LockoutDurationSeconds == 0 {
+		p.LockoutDurationSeconds = DefaultLockoutDurationSeconds
+	}
+	if p.TemporaryPasswordLifetimeDays == 0 {
+		p.TemporaryPasswordLifetimeDays = DefaultTemporaryLifetimeDays
+	}
+	if p.CustomBannedPasswords == nil {
+		p.CustomBannedPasswords = []string{}
+	}
+	return p
 }
 
 // Organization is the profile a tenant's admins keep.

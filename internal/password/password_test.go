@@ -35,6 +35,37 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+func TestCheckAllAndMessages(t *testing.T) {
+	cases := []struct {
+		pw    string
+		terms Terms
+		rule  Rule
+	}{
+		{"Correct-Horse-9", Terms{}, ""},
+		{"Password123!", Terms{}, RuleBanned},
+		{"C0ntos0Blank12", Terms{Custom: []string{"contoso"}}, RuleCustom},
+		{"p0LL23fb", Terms{Personal: []string{"Poll"}}, RuleName},
+		{"short", Terms{}, RuleLength},
+	}
+	for _, c := range cases {
+		err := CheckAll(c.pw, c.terms)
+		var pe *PolicyError
+		if c.rule == "" && err != nil || c.rule != "" && (!errors.As(err, &pe) || pe.Rule != c.rule) {
+			t.Errorf("CheckAll(%q) = %v, want rule %q", c.pw, err, c.rule)
+		}
+	}
+	var pe *PolicyError
+	errors.As(CheckAll("Password123!", Terms{}), &pe)
+	if pe.Message("nl-NL") == pe.Message("en-US") || !strings.HasPrefix(pe.Message("nl"), "Uw wachtwoord") {
+		t.Errorf("Dutch message = %q", pe.Message("nl"))
+	}
+	for rule, m := range messages {
+		if m[0] == "" || m[1] == "" || m[0] == m[1] {
+			t.Errorf("rule %s lacks an English or Dutch message", rule)
+		}
+	}
+}
+
 func TestHashVerify(t *testing.T) {
 	h := Hasher{Params{Memory: 1024, Time: 1, Threads: 1}}
 	hash, err := h.Hash("Correct horse 1")

@@ -12,8 +12,12 @@ func (t *tx) insertTenant(tn *directory.Tenant) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.exec("INSERT INTO tenants (tenant_id, created_at, cursor_secret, org) VALUES ($1, $2, $3, $4)",
-		micros(tn.CreatedAt), tn.CursorSecret, string(org))
+	settings, err := json.Marshal(tn.Settings)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec("INSERT INTO tenants (tenant_id, created_at, cursor_secret, org, settings) VALUES ($1, $2, $3, $4, $5)",
+		micros(tn.CreatedAt), tn.CursorSecret, string(org), string(settings))
 	if isUnique(err) {
 		return &directory.Error{Kind: directory.KindConflict, Field: "id", Message: "a tenant with this id exists"}
 	}
@@ -23,14 +27,17 @@ func (t *tx) insertTenant(tn *directory.Tenant) error {
 func (t *tx) Tenant() (directory.Tenant, error) {
 	tn := directory.Tenant{ID: t.tenant}
 	var created int64
-	var org string
-	err := t.queryRow("SELECT created_at, cursor_secret, org FROM tenants WHERE tenant_id = $1").Scan(&created, &tn.CursorSecret, &org)
+	var org, settings string
+	err := t.queryRow("SELECT created_at, cursor_secret, org, settings FROM tenants WHERE tenant_id = $1").Scan(&created, &tn.CursorSecret, &org, &settings)
 	if err != nil {
 		return tn, notFound(err, t.tenant)
 	}
 	tn.CreatedAt = fromMicros(created)
 	if err := json.Unmarshal([]byte(org), &tn.Org); err != nil {
 		return tn, fmt.Errorf("decode organization: %w", err)
+	}
+	if err := json.Unmarshal([]byte(settings), &tn.Settings); err != nil {
+		return tn, fmt.Errorf("decode settings: %w", err)
 	}
 	return tn, nil
 }
@@ -40,7 +47,11 @@ func (t *tx) UpdateTenant(tn directory.Tenant) error {
 	if err != nil {
 		return err
 	}
-	return t.execOne(t.tenant, "UPDATE tenants SET org = $2 WHERE tenant_id = $1", string(org))
+	settings, err := json.Marshal(tn.Settings)
+	if err != nil {
+		return err
+	}
+	return t.execOne(t.tenant, "UPDATE tenants SET org = $2, settings = $3 WHERE tenant_id = $1", string(org), string(settings))
 }
 
 func (t *tx) AddSigningKey(k *directory.SigningKey) error {
