@@ -72,6 +72,7 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage), h: a.updateOrganization},
 
 		{pattern: "GET /v1.0/auditLogs/directoryAudits", perms: needs(authz.ReportsManage), h: a.listAudit},
+		{pattern: "GET /v1.0/auditLogs/signIns", perms: needs(authz.ReportsManage), h: a.listSignIns},
 
 		{pattern: "GET /v1.0/directoryRoles", perms: read, h: a.listDirectoryRoles},
 		{pattern: "POST /v1.0/directoryRoles", perms: delegate, h: a.activateDirectoryRole},
@@ -98,6 +99,7 @@ func (a *API) routeTable() []route {
 		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
 
+		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
 		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 

@@ -3,6 +3,7 @@ package directory
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/atriumhq/atrium/internal/authz"
@@ -43,6 +44,9 @@ type Service struct {
 	newKey      func() (SigningKey, error)
 	delegations DelegationSource
 	now         func() time.Time
+
+	dummyOnce sync.Once
+	dummy     string
 }
 
 // RetentionDeleted is how long deleted users stay restorable.

@@ -99,12 +99,13 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, tenantID, current, next
 	if u.Synced() {
 		return ErrSyncMastered
 	}
-	ok, _, err := s.hasher.Verify(u.PasswordHash, current)
-	if err != nil {
+	// Checking the current password is a sign-in attempt: it counts
+	// toward smart lockout and shows in the sign-in log.
+	if _, err := s.SignIn(ctx, tenantID, u.UserPrincipalName, current, p.IPAddress, "Change password"); err != nil {
+		if KindOf(err) == KindUnauthenticated {
+			return Invalid("currentPassword", "The current password is incorrect.")
+		}
 		return err
-	}
-	if !ok {
-		return Invalid("currentPassword", "The current password is incorrect.")
 	}
 	if same, _, _ := s.hasher.Verify(u.PasswordHash, next); same {
 		return policyError(password.Reused())

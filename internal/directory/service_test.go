@@ -19,7 +19,7 @@ func (c *clock) now() time.Time { return c.t }
 func newService(t *testing.T) (*directory.Service, *clock, context.Context, directory.CreatedTenant) {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)}
-	svc := directory.NewService(directory.Config{Store: testdb.SQLite(t), Hasher: password.Hasher{Params: password.Params{Memory: 1024, Time: 1, Threads: 1}},
+	svc := directory.NewService(directory.Config{Store: testdb.SQLite(t), Hasher: password.Hasher{Params: password.Params{Memory: 64, Time: 1, Threads: 1}},
 		PlatformDomain: "atrium.test", NewSigningKey: fakeKey, Now: c.now})
 	ctx := authz.WithPrincipal(context.Background(), authz.Operator)
 	ct, err := svc.CreateTenant(ctx, directory.NewTenant{Name: "Org", DomainPrefix: "org", AdminUsername: "admin",

@@ -264,6 +264,10 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		}
 		if np != nil {
 			np.apply(&u)
+			// An admin reset ends a lockout (users-and-passwords.md §8).
+			if err := tx.PutSignInState(&SignInState{UserID: u.ID, RecentBad: []string{}}); err != nil {
+				return err
+			}
 		}
 		if len(mods) == 0 && pw == nil {
 			return nil

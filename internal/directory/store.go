@@ -103,6 +103,16 @@ type Tx interface {
 
 	AppendAudit(e *AuditEvent) error
 	ListAudit(q ListQuery) (Page[AuditEvent], error)
+
+	// SignInState returns a user's lockout state (zero state if none).
+	SignInState(userID string) (SignInState, error)
+	PutSignInState(st *SignInState) error
+	// AddressFailures counts the failed sign-ins from address since
+	// windowStart (a window that began earlier is started anew).
+	AddressFailures(address string, windowStart time.Time) (int, error)
+	AddAddressFailure(address string, windowStart, now time.Time) error
+	AppendSignIn(e *SignInEvent) error
+	ListSignIns(q ListQuery) (Page[SignInEvent], error)
 }
 
 // ListQuery selects and orders a page of a collection. Filter and Search

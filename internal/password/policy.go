@@ -117,4 +117,3 @@ func CheckAll(pw string, terms Terms) error {
 
 // Reused returns the refusal for choosing the current password again.
 func Reused() error { return refuse(RuleReuse) }
-

@@ -23,6 +23,7 @@ const (
 	cID                      // lower-case GUID text
 	cList                    // JSON array of strings
 	cTokens                  // " tok1 tok2 ": search tokens, matched by token prefix
+	cNumber                  // integer
 )
 
 type column struct {
@@ -158,6 +159,11 @@ func (b *builder) compare(r *resource, e directory.Compare) (string, error) {
 			return "(" + c.sql + " IS NULL OR " + c.sql + " <> " + b.arg(v.Bool) + ")", nil
 		}
 		return c.sql + " " + op + " " + b.arg(v.Bool), nil
+	case cNumber:
+		if v.Kind != directory.KindNumber {
+			return bad()
+		}
+		return c.sql + " " + op + " " + b.arg(v.Num), nil
 	case cTime:
 		if v.Kind != directory.KindTime {
 			return bad()

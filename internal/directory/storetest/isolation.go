@@ -27,6 +27,9 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		must(t, tx.AddRoleAssignment(raA))
 		must(t, tx.ActivateRole(&directory.ActivatedRole{ID: uuid.NewString(), RoleTemplateID: "r", ActivatedAt: now}))
 		must(t, tx.CreateUserView(viewA))
+		must(t, tx.PutSignInState(&directory.SignInState{UserID: ua.ID, Failures: 3, RecentBad: []string{"k"}}))
+		must(t, tx.AddAddressFailure("203.0.113.1", now.Add(-time.Minute), now))
+		must(t, tx.AppendSignIn(&directory.SignInEvent{ID: uuid.NewString(), At: now, UserID: ua.ID, UPN: ua.UserPrincipalName}))
 		must(t, tx.AddSigningKey(&directory.SigningKey{KID: "ka", PrivatePEM: []byte("pem"), CreatedAt: now}))
 		return tx.AppendAudit(&directory.AuditEvent{ID: uuid.NewString(), At: now, Category: "UserManagement", Activity: "Add user",
 			Targets: []directory.AuditTarget{{ID: ua.ID, Type: "User"}}})
@@ -118,6 +121,15 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		notFound("B.GetUserView", err)
 		if views, err := tx.ListUserViews(); err != nil || len(views) != 0 {
 			t.Errorf("B.ListUserViews = %v, %v", views, err)
+		}
+		if st, err := tx.SignInState(ua.ID); err != nil || st.Failures != 0 {
+			t.Errorf("B.SignInState(A's user) = %+v, %v", st, err)
+		}
+		if n, err := tx.AddressFailures("203.0.113.1", now.Add(-time.Hour)); err != nil || n != 0 {
+			t.Errorf("B.AddressFailures = %d, %v", n, err)
+		}
+		if page, err := tx.ListSignIns(directory.ListQuery{}); err != nil || len(page.Items) != 0 {
+			t.Errorf("B.ListSignIns = %d, %v", len(page.Items), err)
 		}
 		if keys, err := tx.SigningKeys(); err != nil || len(keys) != 0 {
 			t.Errorf("B.SigningKeys = %v, %v", keys, err)

@@ -37,6 +37,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"OneDefaultDomain", testOneDefaultDomain},
 		{"BadText", testBadText},
 		{"Roles", testRoles},
+		{"SignIn", testSignIn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
