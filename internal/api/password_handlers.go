@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -12,6 +13,7 @@ type passwordPolicyJSON struct {
 	LockoutThreshold              int      `json:"lockoutThreshold"`
 	LockoutDurationSeconds        int      `json:"lockoutDurationSeconds"`
 	TemporaryPasswordLifetimeDays int      `json:"temporaryPasswordLifetimeDays"`
+	GeneratedFormat               string   `json:"generatedFormat"`
 }
 
 func (a *API) getPasswordPolicy(w http.ResponseWriter, r *http.Request) error {
@@ -64,5 +66,69 @@ func (a *API) changeOwnPassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// passwordMethodID is the well-known id of the password authentication
+// method in Graph.
+const passwordMethodID = "28c10230-6103-485e-b985-444c60001490"
+
+// resetPasswordGraph serves POST /users/{id}/authentication/methods/{id}/
+// resetPassword: with newPassword, that password; without, a generated one,
+// returned once. Graph answers 202 and may finish later; Atrium finishes
+// before it answers, so there is no operation to poll.
+func (a *API) resetPasswordGraph(w http.ResponseWriter, r *http.Request) error {
+	if !strings.EqualFold(r.PathValue("method"), passwordMethodID) {
+		return directory.NotFound(r.PathValue("method"))
+	}
+	var req struct {
+		NewPassword *string `json:"newPassword"`
+	}
+	if r.ContentLength != 0 {
+		m, err := readObject(w, r)
+		if err != nil {
+			return err
+		}
+		if err := decodeStrict("resetPassword", mustJSON(m), &req); err != nil {
+			return err
+		}
+	}
+	typed := ""
+	if req.NewPassword != nil {
+		typed = *req.NewPassword
+	}
+	generated, err := a.dir.ResetPassword(r.Context(), tenantOf(r.Context()), r.PathValue("id"), typed, true)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"newPassword": nullable(generated)})
+	return nil
+}
+
+// resetPasswordAtrium serves POST /api/users/{id}/resetPassword with
+// {"generate": true} or {"password": "..."}, and forceChangePasswordNextSignIn
+// (default true).
+func (a *API) resetPasswordAtrium(w http.ResponseWriter, r *http.Request) error {
+	m, err := readObject(w, r)
+	if err != nil {
+		return err
+	}
+	req := struct {
+		Generate bool   `json:"generate"`
+		Password string `json:"password"`
+		Force    *bool  `json:"forceChangePasswordNextSignIn"`
+	}{}
+	if err := decodeStrict("resetPassword", mustJSON(m), &req); err != nil {
+		return err
+	}
+	if req.Generate == (req.Password != "") {
+		return badRequest("generate", "Give either generate: true or a password.")
+	}
+	force := req.Force == nil || *req.Force
+	generated, err := a.dir.ResetPassword(r.Context(), tenantOf(r.Context()), r.PathValue("id"), req.Password, force)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"temporaryPassword": nullable(generated)})
 	return nil
 }

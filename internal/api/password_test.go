@@ -92,3 +92,48 @@ func TestChangeOwnPassword(t *testing.T) {
 		t.Error("the audit log holds a password")
 	}
 }
+
+func TestResetPassword(t *testing.T) {
+	h := newHarness(t)
+	a, b := h.newTenant("alpha"), h.newTenant("beta")
+	u := h.newUser(a, "joep", nil)
+	const method = "28c10230-6103-485e-b985-444c60001490"
+	graph := "/v1.0/users/" + u.ID + "/authentication/methods/" + method + "/resetPassword"
+	h.want(h.do(a.memberTok, "POST", graph, nil), 403, "Authorization_RequestDenied")
+	h.want(h.do(b.adminTok, "POST", graph, nil), 404, "Request_ResourceNotFound")
+	h.want(h.do(a.adminTok, "POST", "/v1.0/users/"+u.ID+"/authentication/methods/x/resetPassword", nil), 404, "Request_ResourceNotFound")
+	r := h.do(a.adminTok, "POST", graph, nil)
+	h.want(r, 202, "")
+	pw, _ := r.body["newPassword"].(string)
+	if len(pw) != 16 {
+		t.Fatalf("generated password: %s", r.raw)
+	}
+	h.wantAudit(a, "Reset user password", u.ID)
+	// The generated password works, and must be changed.
+	res, err := h.app.Directory.SignIn(bg, a.id, "joep@"+a.domain, pw, "127.0.0.1", "test")
+	if err != nil || !res.MustChangePassword {
+		t.Fatalf("sign-in with the generated password: %+v, %v", res, err)
+	}
+	r = h.do(a.adminTok, "POST", graph, map[string]any{"newPassword": "Typed-By-Admin-5"})
+	if r.status != 202 || r.body["newPassword"] != nil {
+		t.Errorf("typed reset: %d %s", r.status, r.raw)
+	}
+	h.want(h.do(a.adminTok, "POST", graph, map[string]any{"newPassword": "password"}), 400, "Request_BadRequest")
+
+	// The Atrium form, and the seed-era 8-character format.
+	h.want(h.do(a.adminTok, "PATCH", "/api/settings/passwordPolicy", map[string]any{"generatedFormat": "legacy8"}), 204, "")
+	r = h.do(a.adminTok, "POST", "/api/users/"+u.ID+"/resetPassword", map[string]any{"generate": true, "forceChangePasswordNextSignIn": false})
+	legacy, _ := r.body["temporaryPassword"].(string)
+	if r.status != 200 || len(legacy) != 8 {
+		t.Fatalf("legacy8 reset: %d %s", r.status, r.raw)
+	}
+	if res, err := h.app.Directory.SignIn(bg, a.id, "joep@"+a.domain, legacy, "127.0.0.1", "test"); err != nil || !res.MustChangePassword {
+		t.Errorf("a legacy8 password must be changed even without the checkbox: %+v, %v", res, err)
+	}
+	h.want(h.do(a.adminTok, "POST", "/api/users/"+u.ID+"/resetPassword", map[string]any{"generate": true, "password": "X-y-z-1234"}), 400, "Request_BadRequest")
+	// Self-reset through the admin path is refused.
+	r = h.do(a.adminTok, "POST", "/api/users/"+a.adminID+"/resetPassword", map[string]any{"generate": true})
+	if r.status != 403 || !strings.Contains(r.errMessage(), "My account") {
+		t.Errorf("admin resetting their own password: %d %s", r.status, r.raw)
+	}
+}

@@ -41,6 +41,7 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /v1.0/users/{id}", perms: needs(authz.UsersWrite, authz.PasswordsReset), h: a.updateUser},
 		{pattern: "DELETE /v1.0/users/{id}", perms: usersWrite, h: a.deleteUser},
 		{pattern: "GET /v1.0/users/{id}/memberOf", perms: read, h: a.listRelated(directory.RelMemberOf)},
+		{pattern: "POST /v1.0/users/{id}/authentication/methods/{method}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordGraph},
 
 		{pattern: "GET /v1.0/directory/deletedItems/{id}", perms: read, h: a.getDeletedItem}, // also /microsoft.graph.user
 		{pattern: "POST /v1.0/directory/deletedItems/{id}/restore", perms: usersWrite, h: a.restoreDeletedItem},
@@ -100,6 +101,7 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
 
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
+		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},
 		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
 		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 

@@ -53,6 +53,8 @@ func (s *Service) UpdatePasswordPolicy(ctx context.Context, tenantID string, np 
 		return Invalid("lockoutDurationSeconds", "The lockout duration must be 5 to 3600 seconds.")
 	case np.TemporaryPasswordLifetimeDays < 0 || np.TemporaryPasswordLifetimeDays > 730:
 		return Invalid("temporaryPasswordLifetimeDays", "Temporary passwords must live 1 to 730 days.")
+	case np.GeneratedFormat != "" && np.GeneratedFormat != "modern16" && np.GeneratedFormat != "legacy8":
+		return Invalid("generatedFormat", "Generated passwords are modern16 or legacy8.")
 	}
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		t, err := tx.Tenant()
@@ -132,4 +134,38 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, tenantID, current, next
 		}
 		return s.audit(ctx, tx, p, "UserManagement", "Change user password", "Update", userTarget(&cur, nil))
 	})
+}
+
+// ResetPassword sets a new temporary password for another user: the one
+// given, or one generated in the tenant's format, which it returns once.
+// The user must change it at next sign-in when force is set (always for
+// the 8-character legacy format).
+func (s *Service) ResetPassword(ctx context.Context, tenantID, userID, typed string, force bool) (string, error) {
+	generated := ""
+	if typed == "" {
+		policy, err := s.GetPasswordPolicy(ctx, tenantID)
+		if err != nil {
+			return "", err
+		}
+		u, err := s.GetUser(ctx, tenantID, userID)
+		if err != nil {
+			return "", err
+		}
+		terms, err := s.passwordTerms(ctx, tenantID, u.GivenName, u.Surname)
+		if err != nil {
+			return "", err
+		}
+		for generated == "" || password.CheckAll(generated, terms) != nil {
+			if policy.GeneratedFormat == "legacy8" {
+				generated, force = password.GenerateLegacy(), true
+			} else {
+				generated = password.Generate()
+			}
+		}
+		typed = generated
+	}
+	if err := s.UpdateUser(ctx, tenantID, userID, nil, &PasswordProfile{Password: typed, ForceChangePasswordNextSignIn: force}); err != nil {
+		return "", err
+	}
+	return generated, nil
 }

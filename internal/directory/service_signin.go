@@ -205,6 +205,15 @@ func (s *Service) UnlockUser(ctx context.Context, tenantID, userID string) error
 	})
 }
 
+// SignInRetention is how long the sign-in log keeps an entry.
+const SignInRetention = 30 * 24 * time.Hour
+
+// PurgeSignIns deletes sign-in log entries older than the retention, in
+// every tenant (a background job).
+func (s *Service) PurgeSignIns(ctx context.Context) (int, error) {
+	return s.store.PurgeSignIns(ctx, s.Now().Add(-SignInRetention))
+}
+
 // ListSignIns returns a page of the tenant's sign-in log, newest first.
 func (s *Service) ListSignIns(ctx context.Context, tenantID string, q ListQuery) (Page[SignInEvent], error) {
 	var page Page[SignInEvent]

@@ -94,6 +94,11 @@ func TestSmartLockout(t *testing.T) {
 	if codes[0] < 4 || codes[50126] < 20 || codes[50053] < 2 || codes[50034] != 1 || codes[50057] != 1 {
 		t.Errorf("sign-in log codes: %v", codes)
 	}
+	// The log keeps 30 days.
+	clk.t = clk.t.Add(30*24*time.Hour + time.Hour)
+	if n, err := svc.PurgeSignIns(ctx); err != nil || n != len(page.Items) {
+		t.Errorf("purged %d of %d sign-ins, %v", n, len(page.Items), err)
+	}
 }
 
 // TestTemporaryPasswordExpires: a password set by an admin and never

@@ -24,6 +24,9 @@ type Store interface {
 	// ExpiredDeletedUsers lists up to limit users deleted before cutoff, in
 	// any tenant, for the purge job.
 	ExpiredDeletedUsers(ctx context.Context, cutoff time.Time, limit int) ([]TenantObject, error)
+	// PurgeSignIns deletes sign-in log entries older than cutoff, in every
+	// tenant, and says how many.
+	PurgeSignIns(ctx context.Context, cutoff time.Time) (int, error)
 	Close() error
 }
 

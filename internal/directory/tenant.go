@@ -25,6 +25,9 @@ type PasswordPolicy struct {
 	LockoutThreshold              int      `json:"lockoutThreshold,omitempty"`
 	LockoutDurationSeconds        int      `json:"lockoutDurationSeconds,omitempty"`
 	TemporaryPasswordLifetimeDays int      `json:"temporaryPasswordLifetimeDays,omitempty"`
+	// GeneratedFormat is how generated passwords look: "modern16" (the
+	// default) or the seed era's "legacy8".
+	GeneratedFormat string `json:"generatedFormat,omitempty"`
 }
 
 // The password policy defaults (users-and-passwords.md §4.5, §8).
@@ -44,6 +47,9 @@ func (p PasswordPolicy) WithDefaults() PasswordPolicy {
 	}
 	if p.TemporaryPasswordLifetimeDays == 0 {
 		p.TemporaryPasswordLifetimeDays = DefaultTemporaryLifetimeDays
+	}
+	if p.GeneratedFormat == "" {
+		p.GeneratedFormat = "modern16"
 	}
 	if p.CustomBannedPasswords == nil {
 		p.CustomBannedPasswords = []string{}

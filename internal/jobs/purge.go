@@ -12,8 +12,9 @@ import (
 // again.
 const purgeBatch = 500
 
-// RunPurge purges users deleted more than 30 days ago, at start and then
-// every interval, until ctx ends.
+// RunPurge purges users deleted more than 30 days ago and sign-in log
+// entries older than 30 days, at start and then every interval, until ctx
+// ends.
 func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -27,7 +28,8 @@ func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duratio
 	}
 }
 
-// PurgeOnce purges every expired deleted user now.
+// PurgeOnce purges every expired deleted user and old sign-in log entry
+// now; it returns how many users it purged.
 func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) int {
 	total := 0
 	for ctx.Err() == nil {
@@ -43,6 +45,11 @@ func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) in
 	}
 	if total > 0 {
 		log.Info("purged deleted users", "count", total)
+	}
+	if n, err := dir.PurgeSignIns(ctx); err != nil {
+		log.Error("purge sign-in log", "error", err)
+	} else if n > 0 {
+		log.Info("purged sign-in log entries", "count", n)
 	}
 	return total
 }

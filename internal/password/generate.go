@@ -32,6 +32,19 @@ func Generate() string {
 	return string(b)
 }
 
+// GenerateLegacy returns a password in the older admin center's 8-character
+// shape: an upper-case consonant, a vowel, a consonant and five digits
+// ("Buq38449"). It has about 27 bits of entropy, so callers must force a
+// change at the next sign-in.
+func GenerateLegacy() string {
+	const consonants, vowels, digits = "bcdfghjklmnpqrstvwxz", "aeiou", "0123456789"
+	b := []byte{consonants[randInt(len(consonants))] - 'a' + 'A', vowels[randInt(len(vowels))], consonants[randInt(len(consonants))]}
+	for i := 0; i < 5; i++ {
+		b = append(b, digits[randInt(len(digits))])
+	}
+	return string(b)
+}
+
 // randInt returns a uniform random int in [0, n).
 func randInt(n int) int {
 	v, err := rand.Int(rand.Reader, big.NewInt(int64(n)))

@@ -94,6 +94,18 @@ func TestHashVerify(t *testing.T) {
 	}
 }
 
+func TestGenerateLegacy(t *testing.T) {
+	for i := 0; i < 100; i++ {
+		pw := GenerateLegacy()
+		if len(pw) != 8 || pw[0] < 'A' || pw[0] > 'Z' || !strings.ContainsRune("aeiou", rune(pw[1])) || strings.Trim(pw[3:], "0123456789") != "" {
+			t.Fatalf("GenerateLegacy() = %q", pw)
+		}
+		if err := Check(pw); err != nil {
+			t.Fatalf("GenerateLegacy() = %q breaks the basic rules: %v", pw, err)
+		}
+	}
+}
+
 func TestGenerate(t *testing.T) {
 	seen := map[string]bool{}
 	for i := 0; i < 200; i++ {

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -101,4 +102,14 @@ func (t *tx) ListSignIns(q directory.ListQuery) (directory.Page[directory.SignIn
 		page.Next = encodeCursor(micros(last.At), last.ID)
 	}
 	return page, nil
+}
+
+// PurgeSignIns deletes old sign-in log entries of every tenant.
+func (s *Store) PurgeSignIns(ctx context.Context, cutoff time.Time) (int, error) {
+	res, err := s.writer.ExecContext(ctx, "DELETE FROM sign_ins WHERE at < $1", micros(cutoff))
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
 }
