@@ -19,6 +19,7 @@ import (
 type Config struct {
 	Directory   *directory.Service
 	Tokens      *authn.Tokens
+	Sessions    *authn.Sessions
 	PublicURL   string // base of @odata.context and @odata.nextLink, e.g. http://localhost:8080
 	AllowSignup bool   // serve POST /api/signup
 	// StrictAdvancedQueries reproduces Graph's ConsistencyLevel rules; when
@@ -31,6 +32,8 @@ type Config struct {
 type API struct {
 	dir       *directory.Service
 	tokens    *authn.Tokens
+	sessions  *authn.Sessions
+	signins   *limiter // per client address
 	publicURL string
 	signup    bool
 	strict    bool
@@ -48,7 +51,7 @@ func New(cfg Config) *API {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &API{dir: cfg.Directory, tokens: cfg.Tokens, publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
+	return &API{dir: cfg.Directory, tokens: cfg.Tokens, sessions: cfg.Sessions, signins: newLimiter(300, time.Hour), publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
 		signup: cfg.AllowSignup, strict: cfg.StrictAdvancedQueries, log: log,
 		secrets: map[string][]byte{}, signups: newLimiter(10, time.Hour)}
 }
@@ -83,10 +86,21 @@ func (a *API) public(h handlerFunc) http.Handler {
 }
 
 // authed adapts a handlerFunc that needs a signed-in principal holding
-// one of perms.
-func (a *API) authed(perms []authz.Permission, h handlerFunc) http.Handler {
+// one of perms: a bearer token, or a browser session cookie (with its CSRF
+// token on unsafe requests). While a session's user must change their
+// password, only the routes of rt.duringPasswordChange are open.
+func (a *API) authed(rt route) http.Handler {
+	perms, h := rt.perms, rt.h
 	return a.public(func(w http.ResponseWriter, r *http.Request) error {
-		p, err := a.tokens.Authenticate(r)
+		p, csrf, err := a.authenticate(r)
+		var ce *authn.CSRFError
+		if errors.As(err, &ce) {
+			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied", message: ce.Message}
+		}
+		if err == nil && csrf != "" && p.MustChangePassword && !rt.duringPasswordChange {
+			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied",
+				message: "Change your password first (POST /v1.0/me/changePassword)."}
+		}
 		var ae *authn.Error
 		switch {
 		case err == nil:
@@ -98,9 +112,20 @@ func (a *API) authed(perms []authz.Permission, h handlerFunc) http.Handler {
 		if !slices.ContainsFunc(perms, func(perm authz.Permission) bool { return authz.Allowed(p, perm, p.TenantID) }) {
 			return directory.Denied(authz.Check(p, perms[0], p.TenantID))
 		}
-		ctx := withPrincipal(r.Context(), p)
+		ctx := withCSRF(withPrincipal(r.Context(), p), csrf)
 		return h(w, r.WithContext(ctx))
 	})
+}
+
+// authenticate finds the caller: a bearer token when the request has an
+// Authorization header, else a session cookie. It returns the session's
+// CSRF token ("" for bearer tokens).
+func (a *API) authenticate(r *http.Request) (authz.Principal, string, error) {
+	if r.Header.Get("Authorization") != "" || a.sessions == nil || !a.sessions.HasCookie(r) {
+		p, err := a.tokens.Authenticate(r)
+		return p, "", err
+	}
+	return a.sessions.Authenticate(r)
 }
 
 // tenantOf returns the tenant the request acts in: the principal's.

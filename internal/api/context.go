@@ -19,6 +19,17 @@ func withPrincipal(ctx context.Context, p authz.Principal) context.Context {
 
 func principalFrom(ctx context.Context) (authz.Principal, bool) { return authz.FromContext(ctx) }
 
+type csrfKey struct{}
+
+func withCSRF(ctx context.Context, token string) context.Context {
+	return context.WithValue(ctx, csrfKey{}, token)
+}
+
+func csrfFrom(ctx context.Context) string {
+	t, _ := ctx.Value(csrfKey{}).(string)
+	return t
+}
+
 type requestIDKey struct{}
 
 func requestID(ctx context.Context) string {

@@ -19,7 +19,10 @@ type route struct {
 	// selfService routes change only the caller's own account; every
 	// signed-in user may call them.
 	selfService bool
-	h           handlerFunc
+	// duringPasswordChange routes stay open to a session whose user must
+	// change their password first.
+	duringPasswordChange bool
+	h                    handlerFunc
 }
 
 func needs(perms ...authz.Permission) []authz.Permission { return perms }
@@ -34,7 +37,10 @@ var (
 func (a *API) routeTable() []route {
 	return []route{
 		{pattern: "GET /v1.0/me", perms: read, h: a.getMe},
-		{pattern: "POST /v1.0/me/changePassword", perms: read, selfService: true, h: a.changeOwnPassword},
+		{pattern: "POST /v1.0/me/changePassword", perms: read, selfService: true, duringPasswordChange: true, h: a.changeOwnPassword},
+		{pattern: "GET /api/session", perms: read, duringPasswordChange: true, h: a.getSession},
+		{pattern: "POST /api/signout", perms: read, selfService: true, duringPasswordChange: true, h: a.signOut},
+		{pattern: "POST /api/signout/everywhere", perms: read, selfService: true, duringPasswordChange: true, h: a.signOutEverywhere},
 		{pattern: "GET /v1.0/users", perms: read, h: a.listUsers},
 		{pattern: "POST /v1.0/users", perms: usersWrite, h: a.createUser},
 		{pattern: "GET /v1.0/users/{id}", perms: read, h: a.getUser}, // also /users/$count
@@ -106,6 +112,7 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 
 		{pattern: "POST /api/signup", public: true, h: a.signupHandler},
+		{pattern: "POST /api/signin", public: true, h: a.signIn},
 	}
 }
 
@@ -115,7 +122,7 @@ func (a *API) routes(mux *http.ServeMux) {
 		if rt.public {
 			mux.Handle(rt.pattern, a.public(rt.h))
 		} else {
-			mux.Handle(rt.pattern, a.authed(rt.perms, rt.h))
+			mux.Handle(rt.pattern, a.authed(rt))
 		}
 	}
 	fallback := a.public(func(w http.ResponseWriter, r *http.Request) error { return notFoundRoute(mux, w, r) })

@@ -14,6 +14,9 @@ type Principal struct {
 	// role assignments there, and roles a delegation (DAP, GDAP) grants.
 	Roles    []string
 	Operator bool // the deployment operator (local CLI commands)
+	// MustChangePassword is set while the user signs in with a password
+	// that must be changed first.
+	MustChangePassword bool
 }
 
 // Operator is the principal of local operator commands; it may do

@@ -171,7 +171,8 @@ func (s *Service) LoadPrincipal(ctx context.Context, tenantID, userID string) (a
 		if err != nil {
 			return err
 		}
-		p = authz.Principal{UserID: u.ID, TenantID: tenantID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName}
+		p = authz.Principal{UserID: u.ID, TenantID: tenantID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName,
+			MustChangePassword: u.ForceChangePassword}
 		for _, ra := range ras {
 			if r, ok := authz.RoleByTemplate(ra.RoleTemplateID); ok {
 				p.Roles = append(p.Roles, r.Key)

@@ -269,6 +269,11 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 				return err
 			}
 		}
+		if np != nil || (wasEnabled && !u.AccountEnabled) { // a reset or a block signs the user out everywhere
+			if err := tx.DeleteUserSessions(u.ID); err != nil {
+				return err
+			}
+		}
 		if len(mods) == 0 && pw == nil {
 			return nil
 		}
@@ -345,6 +350,9 @@ func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) erro
 			return err
 		}
 		if err := keepGlobalAdmin(tx, u.ID); err != nil {
+			return err
+		}
+		if err := tx.DeleteUserSessions(u.ID); err != nil {
 			return err
 		}
 		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {

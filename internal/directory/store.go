@@ -116,6 +116,12 @@ type Tx interface {
 	AddAddressFailure(address string, windowStart, now time.Time) error
 	AppendSignIn(e *SignInEvent) error
 	ListSignIns(q ListQuery) (Page[SignInEvent], error)
+
+	CreateSession(s *Session) error
+	GetSession(id string) (Session, error)
+	TouchSession(id string, at time.Time) error
+	DeleteSession(id string) error
+	DeleteUserSessions(userID string) error
 }
 
 // ListQuery selects and orders a page of a collection. Filter and Search
