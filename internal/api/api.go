@@ -87,19 +87,18 @@ func (a *API) public(h handlerFunc) http.Handler {
 
 // authed adapts a handlerFunc that needs a signed-in principal holding
 // one of perms: a bearer token, or a browser session cookie (with its CSRF
-// token on unsafe requests). While a session's user must change their
-// password, only the routes of rt.duringPasswordChange are open.
+// token on unsafe requests). A session with an unfinished sign-in step
+// reaches only the routes open during that step.
 func (a *API) authed(rt route) http.Handler {
 	perms, h := rt.perms, rt.h
 	return a.public(func(w http.ResponseWriter, r *http.Request) error {
-		p, csrf, err := a.authenticate(r)
+		p, cur, err := a.authenticate(r)
 		var ce *authn.CSRFError
 		if errors.As(err, &ce) {
 			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied", message: ce.Message}
 		}
-		if err == nil && csrf != "" && p.MustChangePassword && !rt.duringPasswordChange {
-			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied",
-				message: "Change your password first (POST /v1.0/me/changePassword)."}
+		if pending, msg := unfinished(p, cur); err == nil && pending != 0 && rt.openDuring&pending == 0 {
+			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied", message: msg}
 		}
 		var ae *authn.Error
 		switch {
@@ -112,18 +111,34 @@ func (a *API) authed(rt route) http.Handler {
 		if !slices.ContainsFunc(perms, func(perm authz.Permission) bool { return authz.Allowed(p, perm, p.TenantID) }) {
 			return directory.Denied(authz.Check(p, perms[0], p.TenantID))
 		}
-		ctx := withCSRF(withPrincipal(r.Context(), p), csrf)
+		ctx := withSession(withPrincipal(r.Context(), p), cur)
 		return h(w, r.WithContext(ctx))
 	})
 }
 
+// unfinished returns the first sign-in step a browser session still has to
+// do, and what to tell the caller.
+func unfinished(p authz.Principal, cur authn.Current) (step, string) {
+	switch {
+	case cur.CSRF == "": // a bearer token: no session steps
+		return 0, ""
+	case cur.Session.Stage == directory.StageMFA:
+		return stepMFA, "Enter the code from your authenticator app first (POST /api/signin/mfa)."
+	case cur.Session.Stage == directory.StageEnroll:
+		return stepEnroll, "Your organization requires admins to register an authenticator app first (POST /api/me/mfa/totp)."
+	case p.MustChangePassword:
+		return stepPassword, "Change your password first (POST /v1.0/me/changePassword)."
+	}
+	return 0, ""
+}
+
 // authenticate finds the caller: a bearer token when the request has an
-// Authorization header, else a session cookie. It returns the session's
-// CSRF token ("" for bearer tokens).
-func (a *API) authenticate(r *http.Request) (authz.Principal, string, error) {
+// Authorization header, else a session cookie. It returns the session (zero
+// for bearer tokens).
+func (a *API) authenticate(r *http.Request) (authz.Principal, authn.Current, error) {
 	if r.Header.Get("Authorization") != "" || a.sessions == nil || !a.sessions.HasCookie(r) {
 		p, err := a.tokens.Authenticate(r)
-		return p, "", err
+		return p, authn.Current{}, err
 	}
 	return a.sessions.Authenticate(r)
 }

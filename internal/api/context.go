@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -19,15 +20,17 @@ func withPrincipal(ctx context.Context, p authz.Principal) context.Context {
 
 func principalFrom(ctx context.Context) (authz.Principal, bool) { return authz.FromContext(ctx) }
 
-type csrfKey struct{}
+type sessionKey struct{}
 
-func withCSRF(ctx context.Context, token string) context.Context {
-	return context.WithValue(ctx, csrfKey{}, token)
+func withSession(ctx context.Context, cur authn.Current) context.Context {
+	return context.WithValue(ctx, sessionKey{}, cur)
 }
 
-func csrfFrom(ctx context.Context) string {
-	t, _ := ctx.Value(csrfKey{}).(string)
-	return t
+// sessionFrom returns the browser session of the request (zero for bearer
+// tokens).
+func sessionFrom(ctx context.Context) authn.Current {
+	cur, _ := ctx.Value(sessionKey{}).(authn.Current)
+	return cur
 }
 
 type requestIDKey struct{}

@@ -19,11 +19,23 @@ type route struct {
 	// selfService routes change only the caller's own account; every
 	// signed-in user may call them.
 	selfService bool
-	// duringPasswordChange routes stay open to a session whose user must
-	// change their password first.
-	duringPasswordChange bool
-	h                    handlerFunc
+	// openDuring lists the unfinished sign-in steps during which a browser
+	// session may still call the route.
+	openDuring step
+	h          handlerFunc
 }
+
+// step is a set of unfinished sign-in steps of a browser session, in the
+// order they must be done: the second factor, registering an
+// authenticator (security defaults), a new password.
+type step uint8
+
+const (
+	stepMFA step = 1 << iota
+	stepEnroll
+	stepPassword
+	always = stepMFA | stepEnroll | stepPassword
+)
 
 func needs(perms ...authz.Permission) []authz.Permission { return perms }
 
@@ -37,10 +49,15 @@ var (
 func (a *API) routeTable() []route {
 	return []route{
 		{pattern: "GET /v1.0/me", perms: read, h: a.getMe},
-		{pattern: "POST /v1.0/me/changePassword", perms: read, selfService: true, duringPasswordChange: true, h: a.changeOwnPassword},
-		{pattern: "GET /api/session", perms: read, duringPasswordChange: true, h: a.getSession},
-		{pattern: "POST /api/signout", perms: read, selfService: true, duringPasswordChange: true, h: a.signOut},
-		{pattern: "POST /api/signout/everywhere", perms: read, selfService: true, duringPasswordChange: true, h: a.signOutEverywhere},
+		{pattern: "POST /v1.0/me/changePassword", perms: read, selfService: true, openDuring: stepPassword, h: a.changeOwnPassword},
+		{pattern: "GET /api/session", perms: read, openDuring: always, h: a.getSession},
+		{pattern: "POST /api/signin/mfa", perms: read, selfService: true, openDuring: stepMFA, h: a.signInMFA},
+		{pattern: "POST /api/signout", perms: read, selfService: true, openDuring: always, h: a.signOut},
+		{pattern: "POST /api/signout/everywhere", perms: read, selfService: true, openDuring: always, h: a.signOutEverywhere},
+		{pattern: "GET /api/me/mfa", perms: read, openDuring: stepEnroll, h: a.getMFA},
+		{pattern: "POST /api/me/mfa/totp", perms: read, selfService: true, openDuring: stepEnroll, h: a.beginTOTP},
+		{pattern: "POST /api/me/mfa/totp/confirm", perms: read, selfService: true, openDuring: stepEnroll, h: a.confirmTOTP},
+		{pattern: "POST /api/me/mfa/totp/remove", perms: read, selfService: true, h: a.removeTOTP},
 		{pattern: "GET /v1.0/users", perms: read, h: a.listUsers},
 		{pattern: "POST /v1.0/users", perms: usersWrite, h: a.createUser},
 		{pattern: "GET /v1.0/users/{id}", perms: read, h: a.getUser}, // also /users/$count

@@ -1,9 +1,12 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
+	"github.com/atriumhq/atrium/internal/authn"
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
@@ -15,7 +18,17 @@ type sessionJSON struct {
 	DisplayName        string `json:"displayName"`
 	IsAdmin            bool   `json:"isAdmin"`
 	MustChangePassword bool   `json:"mustChangePassword"`
-	CSRFToken          string `json:"csrfToken,omitempty"`
+	// MFARequired: send a code to POST /api/signin/mfa next.
+	MFARequired bool `json:"mfaRequired"`
+	// MFAEnrollmentRequired: register an authenticator app next.
+	MFAEnrollmentRequired bool   `json:"mfaEnrollmentRequired"`
+	CSRFToken             string `json:"csrfToken,omitempty"`
+}
+
+func sessionBody(p authz.Principal, cur authn.Current) sessionJSON {
+	return sessionJSON{TenantID: p.TenantID, UserID: p.UserID, UserPrincipalName: p.UPN, DisplayName: p.DisplayName,
+		IsAdmin: p.IsAdmin(), MustChangePassword: p.MustChangePassword, MFARequired: cur.Session.Stage == directory.StageMFA,
+		MFAEnrollmentRequired: cur.Session.Stage == directory.StageEnroll, CSRFToken: cur.CSRF}
 }
 
 // signIn checks a user name and password and starts a browser session. The
@@ -60,7 +73,11 @@ func (a *API) signIn(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	csrf, err := a.sessions.Start(w, r, tenantID, res.User.ID)
+	stage, err := a.dir.SecondFactorStage(r.Context(), tenantID, res.User.ID)
+	if err != nil {
+		return err
+	}
+	csrf, err := a.sessions.Start(w, r, tenantID, res.User.ID, stage)
 	if err != nil {
 		return err
 	}
@@ -68,16 +85,76 @@ func (a *API) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, sessionJSON{TenantID: tenantID, UserID: p.UserID, UserPrincipalName: p.UPN, DisplayName: p.DisplayName,
-		IsAdmin: p.IsAdmin(), MustChangePassword: res.MustChangePassword, CSRFToken: csrf})
+	writeJSON(w, http.StatusOK, sessionBody(p, authn.Current{Session: directory.Session{Stage: stage}, CSRF: csrf}))
 	return nil
 }
 
 func (a *API) getSession(w http.ResponseWriter, r *http.Request) error {
 	p, _ := principalFrom(r.Context())
-	writeJSON(w, http.StatusOK, sessionJSON{TenantID: p.TenantID, UserID: p.UserID, UserPrincipalName: p.UPN, DisplayName: p.DisplayName,
-		IsAdmin: p.IsAdmin(), MustChangePassword: p.MustChangePassword, CSRFToken: csrfFrom(r.Context())})
+	writeJSON(w, http.StatusOK, sessionBody(p, sessionFrom(r.Context())))
 	return nil
+}
+
+// maxCodeFailures is how many wrong second-factor codes end a session.
+const maxCodeFailures = 5
+
+// signInMFA completes a sign-in with a code from the authenticator app or
+// a recovery code.
+func (a *API) signInMFA(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	p, cur := principalFromCtx(ctx), sessionFrom(ctx)
+	if cur.Session.Stage != directory.StageMFA {
+		return badRequest("code", "This session doesn't wait for a second factor.")
+	}
+	code, err := readCode(w, r)
+	if err != nil {
+		return err
+	}
+	if err := a.dir.VerifySecondFactor(ctx, p.TenantID, p.UserID, code); err != nil {
+		if err != directory.ErrBadCode {
+			return err
+		}
+		failures := cur.Session.MFAFailures + 1
+		if failures >= maxCodeFailures {
+			if err := a.sessions.End(w, r); err != nil {
+				return err
+			}
+			return &httpError{status: http.StatusUnauthorized, code: "AADSTS500121", message: "Too many wrong codes; sign in again."}
+		}
+		if err := a.dir.SetSessionStage(ctx, p.TenantID, cur.Session.ID, directory.StageMFA, failures); err != nil {
+			return err
+		}
+		return err
+	}
+	if err := a.dir.SetSessionStage(ctx, p.TenantID, cur.Session.ID, directory.StageComplete, 0); err != nil {
+		return err
+	}
+	cur.Session.Stage = directory.StageComplete
+	writeJSON(w, http.StatusOK, sessionBody(p, cur))
+	return nil
+}
+
+func principalFromCtx(ctx context.Context) authz.Principal {
+	p, _ := principalFrom(ctx)
+	return p
+}
+
+// readCode reads {"code": "..."}.
+func readCode(w http.ResponseWriter, r *http.Request) (string, error) {
+	m, err := readObject(w, r)
+	if err != nil {
+		return "", err
+	}
+	var req struct {
+		Code string `json:"code"`
+	}
+	if err := decodeStrict("code", mustJSON(m), &req); err != nil {
+		return "", err
+	}
+	if req.Code == "" {
+		return "", badRequest("code", "Property 'code' is required.")
+	}
+	return req.Code, nil
 }
 
 func (a *API) signOut(w http.ResponseWriter, r *http.Request) error {

@@ -55,9 +55,10 @@ func csrfToken(secret []byte) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-// Start creates a session for a signed-in user, sets the cookie and
-// returns the CSRF token the page must send back.
-func (s *Sessions) Start(w http.ResponseWriter, r *http.Request, tenantID, userID string) (string, error) {
+// Start creates a session for a user whose password was right, in stage
+// (see directory.SecondFactorStage), sets the cookie and returns the CSRF
+// token the page must send back.
+func (s *Sessions) Start(w http.ResponseWriter, r *http.Request, tenantID, userID, stage string) (string, error) {
 	secret := make([]byte, 32)
 	if _, err := rand.Read(secret); err != nil {
 		return "", err
@@ -67,7 +68,7 @@ func (s *Sessions) Start(w http.ResponseWriter, r *http.Request, tenantID, userI
 		ua = ua[:256]
 	}
 	sess, err := s.dir.StartSession(r.Context(), tenantID, directory.Session{ID: sessionID(secret), UserID: userID,
-		IPAddress: clientIP(r), UserAgent: ua})
+		IPAddress: clientIP(r), UserAgent: ua, Stage: stage})
 	if err != nil {
 		return "", err
 	}
@@ -96,35 +97,42 @@ func (s *Sessions) HasCookie(r *http.Request) bool {
 	return ok
 }
 
+// Current is the session of a request and its CSRF token.
+type Current struct {
+	Session directory.Session
+	CSRF    string
+}
+
 // Authenticate returns the principal of the request's session, checking
-// the CSRF token and origin of unsafe requests, and the CSRF token to hand
-// to the page.
-func (s *Sessions) Authenticate(r *http.Request) (authz.Principal, string, error) {
+// the CSRF token and origin of unsafe requests, and the session with the
+// CSRF token to hand to the page.
+func (s *Sessions) Authenticate(r *http.Request) (authz.Principal, Current, error) {
+	var cur Current
 	tenant, secret, ok := s.fromCookie(r)
 	if !ok {
-		return authz.Principal{}, "", ErrNoToken
+		return authz.Principal{}, cur, ErrNoToken
 	}
 	sess, err := s.dir.FindSession(r.Context(), tenant, sessionID(secret))
 	if directory.KindOf(err) == directory.KindNotFound {
-		return authz.Principal{}, "", &Error{"The session has ended; sign in again."}
+		return authz.Principal{}, cur, &Error{"The session has ended; sign in again."}
 	} else if err != nil {
-		return authz.Principal{}, "", err
+		return authz.Principal{}, cur, err
 	}
-	csrf := csrfToken(secret)
+	cur = Current{Session: sess, CSRF: csrfToken(secret)}
 	if unsafeMethod(r.Method) {
 		if o := r.Header.Get("Origin"); o != "" && o != s.origin {
-			return authz.Principal{}, "", &CSRFError{"Cross-site request refused: it comes from " + o + "."}
+			return authz.Principal{}, cur, &CSRFError{"Cross-site request refused: it comes from " + o + "."}
 		}
-		if !hmac.Equal([]byte(r.Header.Get(CSRFHeader)), []byte(csrf)) {
-			return authz.Principal{}, "", &CSRFError{"The request lacks the session's " + CSRFHeader + " header."}
+		if !hmac.Equal([]byte(r.Header.Get(CSRFHeader)), []byte(cur.CSRF)) {
+			return authz.Principal{}, cur, &CSRFError{"The request lacks the session's " + CSRFHeader + " header."}
 		}
 	}
 	p, err := s.dir.LoadPrincipal(r.Context(), tenant, sess.UserID)
 	if err != nil {
-		return p, "", err
+		return p, cur, err
 	}
 	p.IPAddress = clientIP(r)
-	return p, csrf, nil
+	return p, cur, nil
 }
 
 // CSRFError refuses a cookie-authenticated request that may come from

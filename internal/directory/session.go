@@ -16,6 +16,9 @@ type Session struct {
 	ExpiresAt time.Time
 	IPAddress string
 	UserAgent string
+	Stage     string // StageComplete, StageMFA or StageEnroll
+	// MFAFailures counts wrong second-factor codes of this session.
+	MFAFailures int
 }
 
 // Session lifetimes: a session ends after an hour without use, and after
@@ -55,6 +58,41 @@ func (s *Service) FindSession(ctx context.Context, tenantID, id string) (Session
 		err = s.store.Update(ctx, tenantID, func(tx Tx) error { return tx.TouchSession(id, now) })
 	}
 	return sess, err
+}
+
+// SecondFactorStage returns the stage a new session of the user starts in:
+// StageMFA when they have an authenticator app, StageEnroll when security
+// defaults require one of an admin who has none, else StageComplete.
+func (s *Service) SecondFactorStage(ctx context.Context, tenantID, userID string) (string, error) {
+	stage := StageComplete
+	err := s.store.View(ctx, tenantID, func(tx Tx) error {
+		m, err := tx.GetTOTP(userID)
+		switch {
+		case err == nil && m.Confirmed:
+			stage = StageMFA
+			return nil
+		case err != nil && KindOf(err) != KindNotFound:
+			return err
+		}
+		t, err := tx.Tenant()
+		if err != nil {
+			return err
+		}
+		if d := t.Settings.SecurityDefaults; d == nil || *d {
+			admin, err := isAdmin(tx, userID)
+			if admin {
+				stage = StageEnroll
+			}
+			return err
+		}
+		return nil
+	})
+	return stage, err
+}
+
+// SetSessionStage moves a session on (or counts a wrong code).
+func (s *Service) SetSessionStage(ctx context.Context, tenantID, id, stage string, mfaFailures int) error {
+	return s.store.Update(ctx, tenantID, func(tx Tx) error { return tx.SetSessionStage(id, stage, mfaFailures) })
 }
 
 // EndSession signs one session out.

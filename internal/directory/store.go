@@ -122,6 +122,18 @@ type Tx interface {
 	TouchSession(id string, at time.Time) error
 	DeleteSession(id string) error
 	DeleteUserSessions(userID string) error
+	// SetSessionStage moves a session to stage and sets its count of failed
+	// second-factor codes.
+	SetSessionStage(id, stage string, mfaFailures int) error
+
+	GetTOTP(userID string) (TOTP, error)
+	PutTOTP(t *TOTP) error
+	DeleteTOTP(userID string) error
+	// ReplaceRecoveryCodes stores new recovery code hashes, dropping the old.
+	ReplaceRecoveryCodes(userID string, hashes []string) error
+	// UseRecoveryCode marks an unused code used; NotFound if there is none.
+	UseRecoveryCode(userID, hash string, at time.Time) error
+	UnusedRecoveryCodes(userID string) (int, error)
 }
 
 // ListQuery selects and orders a page of a collection. Filter and Search

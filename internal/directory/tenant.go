@@ -15,6 +15,9 @@ type Tenant struct {
 // Settings are the tenant settings a Global admin keeps.
 type Settings struct {
 	PasswordPolicy PasswordPolicy `json:"passwordPolicy"`
+	// SecurityDefaults makes every admin register and use an authenticator
+	// app; nil means on, as for new tenants.
+	SecurityDefaults *bool `json:"securityDefaults,omitempty"`
 }
 
 // PasswordPolicy is the tenant's part of the password rules: its own banned
