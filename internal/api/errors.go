@@ -53,6 +53,9 @@ func unauthenticated(err error) error {
 // with the id only.
 func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status, body := a.errorBody(r, err)
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="`+a.publicURL+`", error="invalid_token"`)
+	}
 	writeJSON(w, status, body)
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,10 +33,29 @@ const envBackend = "ATRIUM_API_TEST_BACKEND"
 // harness is a real server on loopback with a real SQLite store and a real
 // DNS server, reached over HTTP.
 type harness struct {
-	t   testing.TB
-	app *server.App
-	url string
-	dns *dnstest.Server
+	t    testing.TB
+	app  *server.App
+	url  string
+	dns  *dnstest.Server
+	logs *syncBuffer // everything the server logged
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func newHarness(t testing.TB) *harness {
@@ -44,20 +64,21 @@ func newHarness(t testing.TB) *harness {
 	var handler http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
+	logs := &syncBuffer{}
 	store := sqlstore.Config{DataDir: t.TempDir()}
 	if os.Getenv(envBackend) == "postgres" {
 		store = sqlstore.Config{DatabaseURL: testdb.PostgresURL(t)}
 	}
 	cfg := server.Config{Listen: "127.0.0.1:0", PublicURL: srv.URL, Store: store,
 		PlatformDomain: "atrium.test", DNSResolver: dns.Addr, StrictAdvancedQueries: true, AllowSignup: true,
-		Password: password.Params{Memory: 1024, Time: 1, Threads: 1}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		Password: password.Params{Memory: 1024, Time: 1, Threads: 1}, Logger: slog.New(slog.NewTextHandler(logs, nil))}
 	app, err := server.Open(bg, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { app.Close() })
 	handler = app.Handler()
-	return &harness{t: t, app: app, url: srv.URL, dns: dns}
+	return &harness{t: t, app: app, url: srv.URL, dns: dns, logs: logs}
 }
 
 // tenant is a tenant of the harness with a Global admin and a member

@@ -294,8 +294,9 @@ func TestMeAndTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := h.do(expired, "GET", "/v1.0/me", nil); r.status != 401 || !strings.Contains(r.errMessage(), "expired") {
-		t.Errorf("expired token: %d %s", r.status, r.errMessage())
+	if r := h.do(expired, "GET", "/v1.0/me", nil); r.status != 401 || !strings.Contains(r.errMessage(), "expired") ||
+		!strings.HasPrefix(r.header.Get("WWW-Authenticate"), "Bearer ") {
+		t.Errorf("expired token: %d %s (WWW-Authenticate %q)", r.status, r.errMessage(), r.header.Get("WWW-Authenticate"))
 	}
 	// A deleted user's token stops working.
 	u := h.newUser(a, "temp", nil)

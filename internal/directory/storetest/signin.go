@@ -62,3 +62,66 @@ func testSignIn(t *testing.T, s directory.Store) {
 		return nil
 	})
 }
+
+func testSessionsAndMFA(t *testing.T, s directory.Store) {
+	a, b := newTenant(t, s), newTenant(t, s)
+	u := a.addUser("u", "U")
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	sess := &directory.Session{ID: "sha-" + uuid.NewString(), UserID: u.ID, CreatedAt: now, SeenAt: now, ExpiresAt: now.Add(time.Hour),
+		IPAddress: "192.0.2.1", UserAgent: "test", Stage: directory.StageMFA}
+	a.mustUpdate(func(tx directory.Tx) error { return tx.CreateSession(sess) })
+	a.mustUpdate(func(tx directory.Tx) error { return tx.SetSessionStage(sess.ID, directory.StageComplete, 2) })
+	a.mustUpdate(func(tx directory.Tx) error { return tx.TouchSession(sess.ID, now.Add(time.Minute)) })
+	a.view(func(tx directory.Tx) error {
+		got, err := tx.GetSession(sess.ID)
+		if err != nil || got.Stage != directory.StageComplete || got.MFAFailures != 2 || !got.SeenAt.Equal(now.Add(time.Minute)) {
+			t.Errorf("session = %+v, %v", got, err)
+		}
+		return nil
+	})
+	totp := &directory.TOTP{UserID: u.ID, Secret: "JBSWY3DPEHPK3PXP", Confirmed: true, CreatedAt: now, LastStep: 7}
+	a.mustUpdate(func(tx directory.Tx) error {
+		must(t, tx.PutTOTP(totp))
+		return tx.ReplaceRecoveryCodes(u.ID, []string{"h1", "h2"})
+	})
+	// Another tenant reaches none of it.
+	b.view(func(tx directory.Tx) error {
+		_, err := tx.GetSession(sess.ID)
+		wantKind(t, "B.GetSession", err, directory.KindNotFound)
+		_, err = tx.GetTOTP(u.ID)
+		wantKind(t, "B.GetTOTP", err, directory.KindNotFound)
+		if n, err := tx.UnusedRecoveryCodes(u.ID); err != nil || n != 0 {
+			t.Errorf("B.UnusedRecoveryCodes = %d, %v", n, err)
+		}
+		return nil
+	})
+	for name, fn := range map[string]func(directory.Tx) error{
+		"TouchSession":    func(tx directory.Tx) error { return tx.TouchSession(sess.ID, now) },
+		"SetSessionStage": func(tx directory.Tx) error { return tx.SetSessionStage(sess.ID, directory.StageComplete, 0) },
+		"DeleteSession":   func(tx directory.Tx) error { return tx.DeleteSession(sess.ID) },
+		"DeleteTOTP":      func(tx directory.Tx) error { return tx.DeleteTOTP(u.ID) },
+		"UseRecoveryCode": func(tx directory.Tx) error { return tx.UseRecoveryCode(u.ID, "h1", now) },
+	} {
+		wantKind(t, "B."+name, b.update(fn), directory.KindNotFound)
+	}
+	// Recovery codes are used once.
+	a.mustUpdate(func(tx directory.Tx) error { return tx.UseRecoveryCode(u.ID, "h1", now) })
+	wantKind(t, "a used recovery code", a.update(func(tx directory.Tx) error { return tx.UseRecoveryCode(u.ID, "h1", now) }), directory.KindNotFound)
+	a.view(func(tx directory.Tx) error {
+		if n, _ := tx.UnusedRecoveryCodes(u.ID); n != 1 {
+			t.Errorf("unused recovery codes = %d, want 1", n)
+		}
+		got, err := tx.GetTOTP(u.ID)
+		if err != nil || got != *totp {
+			t.Errorf("TOTP = %+v, %v", got, err)
+		}
+		return nil
+	})
+	a.mustUpdate(func(tx directory.Tx) error { return tx.DeleteUserSessions(u.ID) })
+	a.view(func(tx directory.Tx) error {
+		_, err := tx.GetSession(sess.ID)
+		wantKind(t, "session after DeleteUserSessions", err, directory.KindNotFound)
+		return nil
+	})
+	a.mustUpdate(func(tx directory.Tx) error { return tx.DeleteTOTP(u.ID) })
+}

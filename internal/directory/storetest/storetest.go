@@ -38,6 +38,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"BadText", testBadText},
 		{"Roles", testRoles},
 		{"SignIn", testSignIn},
+		{"SessionsAndMFA", testSessionsAndMFA},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })

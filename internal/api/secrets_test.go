@@ -1,0 +1,37 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNoSecretInLogs runs the flows that handle secrets (typed and
+// generated passwords, resets, sign-ins, tokens, session cookies) and
+// checks that none of them reaches the server's log or the audit log.
+func TestNoSecretInLogs(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	u := h.newUser(a, "joep", map[string]any{"passwordProfile": map[string]any{"password": "Typed-Secret-42"}})
+	r := h.do(a.adminTok, "POST", "/api/users/"+u.ID+"/resetPassword", map[string]any{"generate": true})
+	generated := r.body["temporaryPassword"].(string)
+	br := newBrowser(h)
+	br.signIn("joep@"+a.domain, "Wrong-Secret-43")
+	br.signIn("joep@"+a.domain, generated)
+	h.do(a.memberTok, "POST", "/v1.0/me/changePassword", map[string]any{"currentPassword": "Member-Pass-1", "newPassword": "Changed-Secret-44"})
+	h.do(a.adminTok, "GET", "/v1.0/users?$filter=displayName%20eq%20'x'", nil)
+	h.do("Bearer-garbage-secret", "GET", "/v1.0/me", nil)
+	audit := string(h.do(a.adminTok, "GET", "/v1.0/auditLogs/directoryAudits?$top=999", nil).raw)
+	signIns := string(h.do(a.adminTok, "GET", "/v1.0/auditLogs/signIns?$top=999", nil).raw)
+	logs := h.logs.String()
+	if !strings.Contains(logs, "request") {
+		t.Fatal("the server logged nothing; the check would be empty")
+	}
+	for _, secret := range []string{"Typed-Secret-42", generated, "Wrong-Secret-43", "Changed-Secret-44", "Member-Pass-1",
+		"$argon2id", a.adminTok, a.memberTok, br.csrf, "Bearer-garbage-secret"} {
+		for name, text := range map[string]string{"server log": logs, "audit log": audit, "sign-in log": signIns} {
+			if strings.Contains(text, secret) {
+				t.Errorf("the %s contains a secret (%.12s…)", name, secret)
+			}
+		}
+	}
+}
