@@ -54,7 +54,7 @@ func (a *App) seedDemo(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "\nDemo organization %q (tenant %s)\n  admin sign-in: %s\n  password:      %s\n\n"+
-		"  Until interactive sign-in lands, call the API with this 8-hour token:\n  export ATRIUM_SERVER=%s ATRIUM_TOKEN=%s\n\n",
+		"  Scripts and the atrium CLI can call the API with this 8-hour token (browsers sign in at POST /api/signin):\n  export ATRIUM_SERVER=%s ATRIUM_TOKEN=%s\n\n",
 		"Contoso Demo", tenantID, admin.UserPrincipalName, strings.TrimSpace(string(pw)), a.Config.PublicURL, tok)
 	return nil
 }
