@@ -117,3 +117,12 @@ func mustJSON(m map[string]json.RawMessage) json.RawMessage {
 	b, _ := json.Marshal(m)
 	return b
 }
+
+// readInto reads a JSON object body strictly into v.
+func readInto(w http.ResponseWriter, r *http.Request, name string, v any) error {
+	m, err := readObject(w, r)
+	if err != nil {
+		return err
+	}
+	return decodeStrict(name, mustJSON(m), v)
+}

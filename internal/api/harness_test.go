@@ -38,6 +38,8 @@ type harness struct {
 	url  string
 	dns  *dnstest.Server
 	logs *syncBuffer // everything the server logged
+	// client sends the requests of do; a browser sets its own, with cookies.
+	client *http.Client
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
@@ -78,7 +80,7 @@ func newHarness(t testing.TB) *harness {
 	}
 	t.Cleanup(func() { app.Close() })
 	handler = app.Handler()
-	return &harness{t: t, app: app, url: srv.URL, dns: dns, logs: logs}
+	return &harness{t: t, app: app, url: srv.URL, dns: dns, logs: logs, client: http.DefaultClient}
 }
 
 // tenant is a tenant of the harness with a Global admin and a member
@@ -180,7 +182,7 @@ func (h *harness) do(token, method, path string, body any, headers ...string) re
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := h.client.Do(req)
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -283,3 +285,13 @@ func (h *harness) roleUser(tn *tenant, alias string, role authz.Role) (string, s
 }
 
 func clientOpts(filter string) client.ListOptions { return client.ListOptions{Filter: filter} }
+
+// wantAuditBy checks that the tenant's audit log has an event with the
+// activity and target (initiated by anyone).
+func (h *harness) wantAuditBy(tn *tenant, activity, targetID string) {
+	h.t.Helper()
+	page, err := tn.admin.ListAudit(bg, client.ListOptions{Filter: "activityDisplayName eq '" + activity + "'"})
+	if err != nil || len(page.Value) == 0 || page.Value[0].TargetResources[0].ID != targetID {
+		h.t.Fatalf("no %q audit for %s: %+v, %v", activity, targetID, page.Value, err)
+	}
+}

@@ -14,6 +14,7 @@ type passwordPolicyJSON struct {
 	LockoutDurationSeconds        int      `json:"lockoutDurationSeconds"`
 	TemporaryPasswordLifetimeDays int      `json:"temporaryPasswordLifetimeDays"`
 	GeneratedFormat               string   `json:"generatedFormat"`
+	SSPRScope                     string   `json:"ssprScope"`
 }
 
 func (a *API) getPasswordPolicy(w http.ResponseWriter, r *http.Request) error {

@@ -130,6 +130,9 @@ func (a *API) routeTable() []route {
 
 		{pattern: "POST /api/signup", public: true, h: a.signupHandler},
 		{pattern: "POST /api/signin", public: true, h: a.signIn},
+		{pattern: "POST /api/sspr/start", public: true, h: a.ssprStart},
+		{pattern: "POST /api/sspr/verify", public: true, h: a.ssprVerify},
+		{pattern: "POST /api/sspr/reset", public: true, h: a.ssprReset},
 	}
 }
 

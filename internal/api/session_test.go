@@ -21,10 +21,9 @@ func newBrowser(h *harness) *browser {
 
 func (b *browser) do(method, path string, body any, headers ...string) response {
 	b.h.t.Helper()
-	saved := http.DefaultClient
-	http.DefaultClient = b.c
-	defer func() { http.DefaultClient = saved }()
-	return b.h.do("", method, path, body, headers...)
+	hh := *b.h
+	hh.client = b.c
+	return hh.do("", method, path, body, headers...)
 }
 
 func (b *browser) signIn(user, pw string) response {

@@ -15,6 +15,7 @@ func serveCmd() *cobra.Command {
 	var listen, dnsResolver string
 	var signup, demo, strict bool
 	var purge time.Duration
+	var smtpURL, mailFrom string
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the Atrium server",
@@ -23,6 +24,7 @@ func serveCmd() *cobra.Command {
 			cfg := db.config()
 			cfg.Listen, cfg.DNSResolver, cfg.AllowSignup, cfg.Demo = listen, dnsResolver, signup, demo
 			cfg.StrictAdvancedQueries, cfg.PurgeInterval = strict, purge
+			cfg.SMTPURL, cfg.MailFrom = smtpURL, mailFrom
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			return server.Run(c.Context(), cfg, c.OutOrStdout())
 		},
@@ -34,6 +36,8 @@ func serveCmd() *cobra.Command {
 	c.Flags().BoolVar(&demo, "demo", envBool("ATRIUM_DEMO", false), "create a demo organization on first start and print its admin sign-in (ATRIUM_DEMO)")
 	c.Flags().BoolVar(&strict, "strict-advanced-queries", envBool("ATRIUM_STRICT_ADVANCED_QUERIES", true), "require ConsistencyLevel: eventual for advanced queries, as Graph does (ATRIUM_STRICT_ADVANCED_QUERIES)")
 	c.Flags().DurationVar(&purge, "purge-interval", time.Hour, "how often deleted users older than 30 days are purged")
+	c.Flags().StringVar(&smtpURL, "smtp-url", env("ATRIUM_SMTP_URL", ""), "SMTP server for mail, smtp://user:pass@host:port (STARTTLS) or smtps:// (TLS); without it mail stays in the outbox (ATRIUM_SMTP_URL)")
+	c.Flags().StringVar(&mailFrom, "mail-from", env("ATRIUM_MAIL_FROM", ""), "From address of Atrium's mail (ATRIUM_MAIL_FROM)")
 	return c
 }
 

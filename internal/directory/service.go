@@ -104,6 +104,9 @@ func checkTarget(tx Tx, p authz.Principal, perm authz.Permission, tenantID strin
 
 func newID() string { return uuid.NewString() }
 
+// NewID returns a new random object id.
+func NewID() string { return newID() }
+
 type correlationKey struct{}
 
 // WithCorrelationID returns a context whose audit records carry id.

@@ -55,6 +55,8 @@ func (s *Service) UpdatePasswordPolicy(ctx context.Context, tenantID string, np 
 		return Invalid("temporaryPasswordLifetimeDays", "Temporary passwords must live 1 to 730 days.")
 	case np.GeneratedFormat != "" && np.GeneratedFormat != "modern16" && np.GeneratedFormat != "legacy8":
 		return Invalid("generatedFormat", "Generated passwords are modern16 or legacy8.")
+	case np.SSPRScope != "" && np.SSPRScope != "none" && np.SSPRScope != "all":
+		return Invalid("ssprScope", "Self-service reset is for none or all users (admins always may).")
 	}
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		t, err := tx.Tenant()

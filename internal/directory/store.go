@@ -27,6 +27,16 @@ type Store interface {
 	// PurgeSignIns deletes sign-in log entries older than cutoff, in every
 	// tenant, and says how many.
 	PurgeSignIns(ctx context.Context, cutoff time.Time) (int, error)
+	// DueMessages lists up to limit unsent messages of a channel, of any
+	// tenant, whose next attempt is due.
+	DueMessages(ctx context.Context, channel string, now time.Time, limit int) ([]OutboxMessage, error)
+	// ClaimMessage moves a due message's next attempt to until, so that no
+	// other replica sends it meanwhile; false if another claimed it first.
+	ClaimMessage(ctx context.Context, m OutboxMessage, until time.Time) (bool, error)
+	// FinishMessage records an attempt: sent, or failed and due again.
+	FinishMessage(ctx context.Context, m OutboxMessage) error
+	// ListOutbox lists the newest messages of every tenant, for the operator.
+	ListOutbox(ctx context.Context, limit int) ([]OutboxMessage, error)
 	Close() error
 }
 
@@ -134,6 +144,11 @@ type Tx interface {
 	// UseRecoveryCode marks an unused code used; NotFound if there is none.
 	UseRecoveryCode(userID, hash string, at time.Time) error
 	UnusedRecoveryCodes(userID string) (int, error)
+
+	EnqueueMessage(m *OutboxMessage) error
+	CreateChallenge(c *ResetChallenge) error
+	GetChallenge(id string) (ResetChallenge, error)
+	UpdateChallenge(c *ResetChallenge) error
 }
 
 // ListQuery selects and orders a page of a collection. Filter and Search

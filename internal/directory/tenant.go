@@ -31,6 +31,9 @@ type PasswordPolicy struct {
 	// GeneratedFormat is how generated passwords look: "modern16" (the
 	// default) or the seed era's "legacy8".
 	GeneratedFormat string `json:"generatedFormat,omitempty"`
+	// SSPRScope is who may reset a forgotten password themselves: "none"
+	// (the default) or "all". Admins always may, under the admin policy.
+	SSPRScope string `json:"ssprScope,omitempty"`
 }
 
 // The password policy defaults (users-and-passwords.md §4.5, §8).
@@ -50,6 +53,9 @@ func (p PasswordPolicy) WithDefaults() PasswordPolicy {
 	}
 	if p.TemporaryPasswordLifetimeDays == 0 {
 		p.TemporaryPasswordLifetimeDays = DefaultTemporaryLifetimeDays
+	}
+	if p.SSPRScope == "" {
+		p.SSPRScope = "none"
 	}
 	if p.GeneratedFormat == "" {
 		p.GeneratedFormat = "modern16"

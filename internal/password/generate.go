@@ -23,10 +23,10 @@ func Generate() string {
 		if i < len(sets) {
 			set = sets[i] // one of each class, then any
 		}
-		b[i] = set[randInt(len(set))]
+		b[i] = set[RandInt(len(set))]
 	}
 	for i := len(b) - 1; i > 0; i-- { // shuffle the guaranteed classes in
-		j := randInt(i + 1)
+		j := RandInt(i + 1)
 		b[i], b[j] = b[j], b[i]
 	}
 	return string(b)
@@ -38,15 +38,15 @@ func Generate() string {
 // change at the next sign-in.
 func GenerateLegacy() string {
 	const consonants, vowels, digits = "bcdfghjklmnpqrstvwxz", "aeiou", "0123456789"
-	b := []byte{consonants[randInt(len(consonants))] - 'a' + 'A', vowels[randInt(len(vowels))], consonants[randInt(len(consonants))]}
+	b := []byte{consonants[RandInt(len(consonants))] - 'a' + 'A', vowels[RandInt(len(vowels))], consonants[RandInt(len(consonants))]}
 	for i := 0; i < 5; i++ {
-		b = append(b, digits[randInt(len(digits))])
+		b = append(b, digits[RandInt(len(digits))])
 	}
 	return string(b)
 }
 
-// randInt returns a uniform random int in [0, n).
-func randInt(n int) int {
+// RandInt returns a uniform random int in [0, n) from crypto/rand.
+func RandInt(n int) int {
 	v, err := rand.Int(rand.Reader, big.NewInt(int64(n)))
 	if err != nil {
 		panic("crypto/rand failed: " + err.Error())

@@ -24,6 +24,8 @@ type Config struct {
 	Demo                  bool
 	StrictAdvancedQueries bool
 	PurgeInterval         time.Duration
+	SMTPURL               string // smtp://user:pass@host:port; empty keeps mail in the outbox
+	MailFrom              string
 	Password              password.Params
 	Logger                *slog.Logger
 }
@@ -58,6 +60,9 @@ func (c *Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.DNSResolver); err != nil {
 			errs = append(errs, fmt.Errorf("DNS resolver %q must be host:port: %w", c.DNSResolver, err))
 		}
+	}
+	if c.MailFrom == "" {
+		c.MailFrom = "Atrium Online Services <no-reply@" + c.PlatformDomain + ">"
 	}
 	if c.PurgeInterval <= 0 {
 		c.PurgeInterval = time.Hour

@@ -14,6 +14,7 @@ import (
 	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/jobs"
+	"github.com/atriumhq/atrium/internal/mail"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/sqlstore"
 )
@@ -100,6 +101,14 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	jobCtx, stopJobs := context.WithCancel(ctx)
 	defer stopJobs()
 	go jobs.RunPurge(jobCtx, app.Directory, cfg.PurgeInterval, cfg.Logger)
+	if cfg.SMTPURL != "" {
+		sender, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		go jobs.RunMailer(jobCtx, app.Directory, sender, 5*time.Second, cfg.Logger)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

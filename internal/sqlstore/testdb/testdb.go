@@ -5,6 +5,7 @@ package testdb
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -55,7 +56,9 @@ func NewSchema(dsn string) (string, func(), error) {
 	if err != nil {
 		return "", nil, err
 	}
-	schema := fmt.Sprintf("atrium_test_%d", time.Now().UnixNano())
+	suffix := make([]byte, 4)
+	_, _ = rand.Read(suffix)
+	schema := fmt.Sprintf("atrium_test_%d_%x", time.Now().UnixNano(), suffix) // unique across parallel test processes
 	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
 		admin.Close()
 		return "", nil, fmt.Errorf("create schema: %w", err)
