@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/cli"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/server"
@@ -143,6 +144,20 @@ func TestOperatorAndRemoteCommands(t *testing.T) {
 	}
 	if code, _, _ := run(t, append([]string{"role", "assign", "king", "joep@contoso.atrium.test"}, remote...)...); code != 2 {
 		t.Errorf("unknown role: exit %d", code)
+	}
+
+	// Mail waits in the outbox without an SMTP server; the operator sees it.
+	cl := client.New(srv.URL, tok)
+	if err := cl.Do(context.Background(), "PATCH", "/api/settings/passwordPolicy", nil, nil, map[string]any{"ssprScope": "all"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, append([]string{"user", "set", "jan.de.vries@contoso.atrium.test", "--set", `otherMails=["jan@example.net"]`}, remote...)...)
+	if err := cl.Do(context.Background(), "POST", "/api/sspr/start", nil, nil, map[string]any{"username": "jan.de.vries@contoso.atrium.test"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	out = mustRun(t, append([]string{"outbox", "list"}, db...)...)
+	if !strings.Contains(out, "jan@example.net") || !strings.Contains(out, "waiting") || !strings.Contains(out, "Your code: ") {
+		t.Errorf("outbox list:\n%s", out)
 	}
 
 	// Errors: readable, with exit code 1 for a refused call and 2 for usage.
