@@ -214,6 +214,16 @@ func (s *Service) PurgeSignIns(ctx context.Context) (int, error) {
 	return s.store.PurgeSignIns(ctx, s.Now().Add(-SignInRetention))
 }
 
+// AuditRetention is how long the audit log keeps an event (Graph: 30
+// days; the 365 days of the audit plan come with licensing).
+const AuditRetention = 30 * 24 * time.Hour
+
+// PurgeAudit deletes audit events older than the retention, in every
+// tenant (a background job).
+func (s *Service) PurgeAudit(ctx context.Context) (int, error) {
+	return s.store.PurgeAudit(ctx, s.Now().Add(-AuditRetention))
+}
+
 // ListSignIns returns a page of the tenant's sign-in log, newest first.
 func (s *Service) ListSignIns(ctx context.Context, tenantID string, q ListQuery) (Page[SignInEvent], error) {
 	var page Page[SignInEvent]

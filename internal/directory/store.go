@@ -27,6 +27,9 @@ type Store interface {
 	// PurgeSignIns deletes sign-in log entries older than cutoff, in every
 	// tenant, and says how many.
 	PurgeSignIns(ctx context.Context, cutoff time.Time) (int, error)
+	// PurgeAudit deletes audit events older than cutoff, in every tenant,
+	// and says how many.
+	PurgeAudit(ctx context.Context, cutoff time.Time) (int, error)
 	// DueMessages lists up to limit unsent messages of a channel, of any
 	// tenant, whose next attempt is due.
 	DueMessages(ctx context.Context, channel string, now time.Time, limit int) ([]OutboxMessage, error)

@@ -12,9 +12,9 @@ import (
 // again.
 const purgeBatch = 500
 
-// RunPurge purges users deleted more than 30 days ago and sign-in log
-// entries older than 30 days, at start and then every interval, until ctx
-// ends.
+// RunPurge purges users deleted more than 30 days ago, and sign-in log
+// entries and audit events older than 30 days, at start and then every
+// interval, until ctx ends.
 func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -28,8 +28,8 @@ func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duratio
 	}
 }
 
-// PurgeOnce purges every expired deleted user and old sign-in log entry
-// now; it returns how many users it purged.
+// PurgeOnce purges every expired deleted user, old sign-in log entry and
+// old audit event now; it returns how many users it purged.
 func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) int {
 	total := 0
 	for ctx.Err() == nil {
@@ -50,6 +50,11 @@ func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) in
 		log.Error("purge sign-in log", "error", err)
 	} else if n > 0 {
 		log.Info("purged sign-in log entries", "count", n)
+	}
+	if n, err := dir.PurgeAudit(ctx); err != nil {
+		log.Error("purge audit log", "error", err)
+	} else if n > 0 {
+		log.Info("purged audit events", "count", n)
 	}
 	return total
 }

@@ -50,6 +50,20 @@ func TestPurgeOnceDrainsEveryBatch(t *testing.T) {
 	if err != nil || len(page.Items) != 0 {
 		t.Fatalf("deleted users left: %d, %v", len(page.Items), err)
 	}
+	// The audit log keeps 30 days: the creates and deletes are gone, the
+	// purges (written just now) stay.
+	audit, err := svc.ListAudit(ctx, ct.TenantID, directory.ListQuery{Top: 999})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range audit.Items {
+		if e.Activity != "Hard delete user" {
+			t.Fatalf("audit event %q older than 30 days survived", e.Activity)
+		}
+	}
+	if len(audit.Items) != n {
+		t.Fatalf("%d audit events left, want the %d purges", len(audit.Items), n)
+	}
 }
 
 func fakeKey() (directory.SigningKey, error) {

@@ -1,7 +1,10 @@
 package sqlstore
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
+	"time"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -100,4 +103,24 @@ func (t *tx) ListAudit(q directory.ListQuery) (directory.Page[directory.AuditEve
 		page.Next = encodeCursor(micros(last.At), last.ID)
 	}
 	return page, nil
+}
+
+// PurgeAudit deletes old audit events of every tenant, with their target
+// index rows.
+func (s *Store) PurgeAudit(ctx context.Context, cutoff time.Time) (int, error) {
+	n := 0
+	err := s.global(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM audit_targets WHERE EXISTS (SELECT 1 FROM audit_events e
+			WHERE e.tenant_id = audit_targets.tenant_id AND e.id = audit_targets.event_id AND e.at < $1)`, micros(cutoff)); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM audit_events WHERE at < $1", micros(cutoff))
+		if err != nil {
+			return err
+		}
+		rows, err := res.RowsAffected()
+		n = int(rows)
+		return err
+	})
+	return n, err
 }

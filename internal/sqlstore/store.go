@@ -182,3 +182,17 @@ func fromMicros(v int64) time.Time {
 	}
 	return time.UnixMicro(v).UTC()
 }
+
+// global runs fn in one transaction that is not bound to a tenant: only
+// for maintenance across every tenant (retention purges).
+func (s *Store) global(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
