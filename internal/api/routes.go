@@ -91,6 +91,14 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /v1.0/domains/{id}/verificationDnsRecords", perms: read, h: a.domainDNSRecords},
 		{pattern: "POST /v1.0/domains/{id}/verify", perms: needs(authz.DomainsManage), h: a.verifyDomain},
 
+		{pattern: "GET /v1.0/applications", perms: read, h: a.listApplications},
+		{pattern: "POST /v1.0/applications", perms: needs(authz.OrgManage), h: a.createApplication},
+		{pattern: "GET /v1.0/applications/{id}", perms: read, h: a.getApplication},
+		{pattern: "PATCH /v1.0/applications/{id}", perms: needs(authz.OrgManage), h: a.updateApplication},
+		{pattern: "DELETE /v1.0/applications/{id}", perms: needs(authz.OrgManage), h: a.deleteApplication},
+		{pattern: "POST /v1.0/applications/{id}/addPassword", perms: needs(authz.OrgManage), h: a.addApplicationPassword},
+		{pattern: "POST /v1.0/applications/{id}/removePassword", perms: needs(authz.OrgManage), h: a.removeApplicationPassword},
+
 		{pattern: "GET /v1.0/organization", perms: read, h: a.listOrganization},
 		{pattern: "GET /v1.0/organization/{id}", perms: read, h: a.getOrganization},
 		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage), h: a.updateOrganization},

@@ -148,6 +148,14 @@ type Tx interface {
 	UseRecoveryCode(userID, hash string, at time.Time) error
 	UnusedRecoveryCodes(userID string) (int, error)
 
+	CreateApplication(a *Application) error
+	GetApplication(id string) (Application, error)
+	UpdateApplication(a *Application) error
+	DeleteApplication(id string) error
+	ListApplications() ([]Application, error)
+	AddAppSecret(applicationID string, s *AppSecret) error
+	RemoveAppSecret(applicationID, keyID string) error
+
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error
 	GetChallenge(id string) (ResetChallenge, error)
