@@ -206,7 +206,7 @@ func (s *Service) CompletePasswordReset(ctx context.Context, tenantID, challenge
 		if err := tx.PutSignInState(&SignInState{UserID: user.ID, RecentBad: []string{}}); err != nil {
 			return err
 		}
-		if err := tx.DeleteUserSessions(user.ID); err != nil {
+		if err := endSignIns(tx, user.ID); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, self, "UserManagement", "Reset password (self-service)", "Update", userTarget(&user, nil))

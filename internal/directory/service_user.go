@@ -270,7 +270,7 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 			}
 		}
 		if np != nil || (wasEnabled && !u.AccountEnabled) { // a reset or a block signs the user out everywhere
-			if err := tx.DeleteUserSessions(u.ID); err != nil {
+			if err := endSignIns(tx, u.ID); err != nil {
 				return err
 			}
 		}
@@ -352,7 +352,7 @@ func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) erro
 		if err := keepGlobalAdmin(tx, u.ID); err != nil {
 			return err
 		}
-		if err := tx.DeleteUserSessions(u.ID); err != nil {
+		if err := endSignIns(tx, u.ID); err != nil {
 			return err
 		}
 		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {

@@ -108,5 +108,14 @@ func (s *Service) EndSession(ctx context.Context, tenantID, id string) error {
 
 // EndUserSessions signs a user out everywhere.
 func (s *Service) EndUserSessions(ctx context.Context, tenantID, userID string) error {
-	return s.store.Update(ctx, tenantID, func(tx Tx) error { return tx.DeleteUserSessions(userID) })
+	return s.store.Update(ctx, tenantID, func(tx Tx) error { return endSignIns(tx, userID) })
+}
+
+// endSignIns ends a user's browser sessions and revokes their refresh
+// tokens, so that apps must sign them in again.
+func endSignIns(tx Tx, userID string) error {
+	if err := tx.DeleteUserSessions(userID); err != nil {
+		return err
+	}
+	return tx.DeleteUserRefreshTokens(userID)
 }

@@ -156,6 +156,20 @@ type Tx interface {
 	AddAppSecret(applicationID string, s *AppSecret) error
 	RemoveAppSecret(applicationID, keyID string) error
 
+	CreateAuthRequest(a *AuthRequest) error
+	GetAuthRequest(id string) (AuthRequest, error)
+	// GetAuthRequestByCode finds the request whose code has this hash.
+	GetAuthRequestByCode(codeHash string) (AuthRequest, error)
+	UpdateAuthRequest(a *AuthRequest) error
+	DeleteAuthRequest(id string) error
+	CreateRefreshToken(r *RefreshToken) error
+	GetRefreshToken(id string) (RefreshToken, error)
+	// MarkRefreshTokenUsed marks an unused token used; a token used
+	// already is not found, so that only one of two racing uses wins.
+	MarkRefreshTokenUsed(id string, at time.Time) error
+	DeleteRefreshFamily(familyID string) error
+	DeleteUserRefreshTokens(userID string) error
+
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error
 	GetChallenge(id string) (ResetChallenge, error)

@@ -39,6 +39,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Roles", testRoles},
 		{"SignIn", testSignIn},
 		{"SessionsAndMFA", testSessionsAndMFA},
+		{"OIDC", testOIDC},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
