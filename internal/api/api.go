@@ -20,6 +20,7 @@ type Config struct {
 	Directory   *directory.Service
 	Tokens      *authn.Tokens
 	Sessions    *authn.Sessions
+	Provider    *authn.Provider
 	PublicURL   string // base of @odata.context and @odata.nextLink, e.g. http://localhost:8080
 	AllowSignup bool   // serve POST /api/signup
 	// StrictAdvancedQueries reproduces Graph's ConsistencyLevel rules; when
@@ -33,6 +34,7 @@ type API struct {
 	dir       *directory.Service
 	tokens    *authn.Tokens
 	sessions  *authn.Sessions
+	provider  *authn.Provider
 	signins   *limiter // per client address
 	publicURL string
 	signup    bool
@@ -51,7 +53,7 @@ func New(cfg Config) *API {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &API{dir: cfg.Directory, tokens: cfg.Tokens, sessions: cfg.Sessions, signins: newLimiter(300, time.Hour), publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
+	return &API{dir: cfg.Directory, tokens: cfg.Tokens, sessions: cfg.Sessions, provider: cfg.Provider, signins: newLimiter(300, time.Hour), publicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
 		signup: cfg.AllowSignup, strict: cfg.StrictAdvancedQueries, log: log,
 		secrets: map[string][]byte{}, signups: newLimiter(10, time.Hour)}
 }

@@ -162,6 +162,20 @@ func (a *API) routes(mux *http.ServeMux) {
 // Entra's layout.
 func (a *API) tenantRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /{tenant}/discovery/v2.0/keys", a.public(a.jwks))
+	if a.provider == nil {
+		return
+	}
+	for _, p := range []string{"GET /{tenant}/v2.0/.well-known/openid-configuration",
+		"GET /{tenant}/oauth2/v2.0/authorize", "POST /{tenant}/oauth2/v2.0/authorize", "GET /{tenant}/oauth2/v2.0/authorize/callback",
+		"POST /{tenant}/oauth2/v2.0/token", "POST /{tenant}/oauth2/v2.0/devicecode", "POST /{tenant}/oauth2/v2.0/revoke", "POST /{tenant}/oauth2/v2.0/introspect",
+		"GET /{tenant}/oidc/userinfo", "POST /{tenant}/oidc/userinfo",
+		"OPTIONS /{tenant}/v2.0/.well-known/openid-configuration", "OPTIONS /{tenant}/oauth2/v2.0/token", "OPTIONS /{tenant}/oidc/userinfo"} {
+		mux.HandleFunc(p, a.oidc)
+	}
+	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/logout", a.oidcLogout)
+	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/logout", a.oidcLogout)
+	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/signin", a.signinPage)
+	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/signin", a.signinSubmit)
 }
 
 // notFoundRoute answers paths outside the route table in the Graph error

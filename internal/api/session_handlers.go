@@ -110,28 +110,40 @@ func (a *API) signInMFA(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := a.dir.VerifySecondFactor(ctx, p.TenantID, p.UserID, code); err != nil {
-		if err != directory.ErrBadCode {
-			return err
-		}
-		failures := cur.Session.MFAFailures + 1
-		if failures >= maxCodeFailures {
-			if err := a.sessions.End(w, r); err != nil {
-				return err
-			}
-			return &httpError{status: http.StatusUnauthorized, code: "AADSTS500121", message: "Too many wrong codes; sign in again."}
-		}
-		if err := a.dir.SetSessionStage(ctx, p.TenantID, cur.Session.ID, directory.StageMFA, failures); err != nil {
-			return err
-		}
-		return err
-	}
-	if err := a.dir.SetSessionStage(ctx, p.TenantID, cur.Session.ID, directory.StageComplete, 0); err != nil {
+	ended, err := a.checkSessionCode(w, r, p, cur, code)
+	if ended {
+		return &httpError{status: http.StatusUnauthorized, code: "AADSTS500121", message: "Too many wrong codes; sign in again."}
+	} else if err != nil {
 		return err
 	}
 	cur.Session.Stage = directory.StageComplete
 	writeJSON(w, http.StatusOK, sessionBody(p, cur))
 	return nil
+}
+
+// checkSessionCode checks the second-factor code of a session that waits
+// for one and completes the session. A wrong code counts against the
+// session; the last one allowed ends it, and ended reports that.
+func (a *API) checkSessionCode(w http.ResponseWriter, r *http.Request, p authz.Principal, cur authn.Current, code string) (ended bool, err error) {
+	ctx := r.Context()
+	err = a.dir.VerifySecondFactor(ctx, p.TenantID, p.UserID, code)
+	if err == nil {
+		return false, a.dir.SetSessionStage(ctx, p.TenantID, cur.Session.ID, directory.StageComplete, 0)
+	}
+	if err != directory.ErrBadCode {
+		return false, err
+	}
+	failures := cur.Session.MFAFailures + 1
+	if failures >= maxCodeFailures {
+		if err := a.sessions.End(w, r); err != nil {
+			return false, err
+		}
+		return true, directory.ErrBadCode
+	}
+	if err := a.dir.SetSessionStage(ctx, p.TenantID, cur.Session.ID, directory.StageMFA, failures); err != nil {
+		return false, err
+	}
+	return false, directory.ErrBadCode
 }
 
 func principalFromCtx(ctx context.Context) authz.Principal {

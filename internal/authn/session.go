@@ -17,7 +17,8 @@ import (
 // Sessions issues and checks the browser session cookie. The cookie holds
 // "<tenant id>.<secret>"; the database keeps only the secret's SHA-256 (a
 // fast hash is enough for 256 random bits). Unsafe requests must carry the
-// session's CSRF token in X-CSRF-Token, and a cross-site Origin is refused.
+// session's CSRF token in X-CSRF-Token (or a form field), and a
+// cross-site Origin is refused.
 type Sessions struct {
 	dir    *directory.Service
 	origin string // scheme://host of the public URL
@@ -25,8 +26,12 @@ type Sessions struct {
 	name   string
 }
 
-// CSRFHeader is the request header that carries the CSRF token.
-const CSRFHeader = "X-CSRF-Token"
+// CSRFHeader is the request header that carries the CSRF token; HTML
+// forms send it as the field CSRFFormField.
+const (
+	CSRFHeader    = "X-CSRF-Token"
+	CSRFFormField = "csrf_token"
+)
 
 // NewSessions returns the session manager for a deployment reached at
 // publicURL; over https the cookie is Secure and __Host- prefixed.
@@ -123,7 +128,11 @@ func (s *Sessions) Authenticate(r *http.Request) (authz.Principal, Current, erro
 		if o := r.Header.Get("Origin"); o != "" && o != s.origin {
 			return authz.Principal{}, cur, &CSRFError{"Cross-site request refused: it comes from " + o + "."}
 		}
-		if !hmac.Equal([]byte(r.Header.Get(CSRFHeader)), []byte(cur.CSRF)) {
+		token := r.Header.Get(CSRFHeader)
+		if token == "" && r.PostForm != nil {
+			token = r.PostForm.Get(CSRFFormField) // an HTML form the caller parsed already
+		}
+		if !hmac.Equal([]byte(token), []byte(cur.CSRF)) {
 			return authz.Principal{}, cur, &CSRFError{"The request lacks the session's " + CSRFHeader + " header."}
 		}
 	}

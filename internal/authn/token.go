@@ -98,16 +98,22 @@ func (t *Tokens) Mint(ctx context.Context, tenantID, userID string, ttl time.Dur
 			IssuedAt: jwt.NewNumericDate(now), NotBefore: jwt.NewNumericDate(now), Expiry: jwt.NewNumericDate(now.Add(ttl))},
 		TenantID: tenantID, ObjectID: p.UserID, UPN: p.UPN, PreferredUsername: p.UPN,
 		Name: p.DisplayName, Scope: "Directory.AccessAsUser.All", AuthorizedParty: client, Version: "2.0",
-		UTI: base64.RawURLEncoding.EncodeToString(uti),
+		UTI: base64.RawURLEncoding.EncodeToString(uti), WIDs: roleTemplateIDs(p),
 	}
+	return jwt.Signed(signer).Claims(c).Serialize()
+}
+
+// roleTemplateIDs are the template ids of p's roles: the wids claim.
+func roleTemplateIDs(p authz.Principal) []string {
+	var out []string
 	for _, key := range p.Roles {
 		for _, r := range authz.Roles {
 			if r.Key == key {
-				c.WIDs = append(c.WIDs, r.TemplateID)
+				out = append(out, r.TemplateID)
 			}
 		}
 	}
-	return jwt.Signed(signer).Claims(c).Serialize()
+	return out
 }
 
 // Error is an authentication failure with the message the caller sees

@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -220,4 +222,37 @@ func newClientSecret() string {
 func clientSecretHash(secret string) string {
 	sum := sha256.Sum256([]byte("atrium client secret\x00" + secret))
 	return hex.EncodeToString(sum[:])
+}
+
+// ClientApplication returns the app registration with client id appID, for
+// the OpenID Connect provider (which acts for no admin).
+func (s *Service) ClientApplication(ctx context.Context, tenantID, appID string) (Application, error) {
+	var a Application
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		a, err = getApplication(tx, appID)
+		return err
+	})
+	if err == nil && a.AppID != strings.ToLower(appID) {
+		return Application{}, NotFound(appID) // found by object id; clients name themselves by client id
+	}
+	return a, err
+}
+
+// ErrBadClientSecret is returned for a wrong or expired client secret.
+var ErrBadClientSecret = errors.New("invalid client secret")
+
+// CheckClientSecret checks a client secret against an application's
+// unexpired secrets, in constant time for each.
+func (s *Service) CheckClientSecret(a *Application, secret string) error {
+	want := []byte(clientSecretHash(secret))
+	now, ok := s.Now(), 0
+	for _, sec := range a.Secrets {
+		if subtle.ConstantTimeCompare([]byte(sec.Hash), want) == 1 && now.Before(sec.EndAt) {
+			ok++
+		}
+	}
+	if ok == 0 {
+		return ErrBadClientSecret
+	}
+	return nil
 }

@@ -142,3 +142,15 @@ func (s *Service) RefreshToken(ctx context.Context, tenantID, id string) (Refres
 	}
 	return r, nil
 }
+
+// RevokeRefreshFamily revokes a refresh token and every token rotated
+// from the same sign-in.
+func (s *Service) RevokeRefreshFamily(ctx context.Context, tenantID, id string) error {
+	return s.store.Update(ctx, tenantID, func(tx Tx) error {
+		r, err := tx.GetRefreshToken(id)
+		if err != nil {
+			return err
+		}
+		return tx.DeleteRefreshFamily(r.FamilyID)
+	})
+}
