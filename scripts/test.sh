@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, go vet, staticcheck, and all Go
-# tests (with the race detector) on SQLite and on PostgreSQL.
+# tests (with the race detector) on SQLite and on PostgreSQL, including
+# the relying-party test that drives Atrium's OpenID Connect provider with
+# the npm package openid-client (installed here with npm ci; it needs
+# Node.js 20 or later).
 #
 # PostgreSQL: ATRIUM_TEST_POSTGRES_DSN selects the server; by default the
 # local one at 127.0.0.1:5432 (user postgres, database test), which this
@@ -17,6 +20,13 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; the
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
   fi
 fi
+
+echo "== npm ci (e2e/oidc-rp: openid-client)"
+if ! command -v npm >/dev/null; then
+  echo "npm is missing: install Node.js 20 or later (Debian: apt-get install nodejs npm)"; exit 1
+fi
+npm ci --prefix e2e/oidc-rp --no-audit --no-fund --loglevel=error
+export ATRIUM_REQUIRE_NODE=1 # the Node relying-party test fails instead of skipping
 
 echo "== gofmt"
 unformatted=$(find . -name '*.go' -not -path './ui/*' -not -path './.git/*' -print0 | xargs -0 gofmt -l)
