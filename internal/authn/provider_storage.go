@@ -158,18 +158,15 @@ func (s *storage) GetRefreshTokenInfo(ctx context.Context, clientID, token strin
 }
 
 func (s *storage) SigningKey(ctx context.Context) (op.SigningKey, error) {
-	keys, err := s.p.dir.SigningKeys(ctx, s.tenantID)
+	key, err := s.p.dir.SigningKey(ctx, s.tenantID)
 	if err != nil {
 		return nil, err
 	}
-	if len(keys) == 0 {
-		return nil, errors.New("tenant has no signing key")
-	}
-	priv, err := parseKey(keys[0])
+	priv, err := parseKey(key)
 	if err != nil {
 		return nil, err
 	}
-	return &signingKey{id: keys[0].KID, key: priv}, nil
+	return &signingKey{id: key.KID, key: priv}, nil
 }
 
 func (s *storage) SignatureAlgorithms(context.Context) ([]jose.SignatureAlgorithm, error) {

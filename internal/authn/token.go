@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -68,19 +67,16 @@ func (t *Tokens) Issuer(tenantID string) string { return t.baseURL + "/" + tenan
 // Mint signs an access token for the user userID of tenantID, valid for
 // ttl, with the user's current name and roles.
 func (t *Tokens) Mint(ctx context.Context, tenantID, userID string, ttl time.Duration, client string) (string, error) {
-	keys, err := t.dir.SigningKeys(ctx, tenantID)
+	key, err := t.dir.SigningKey(ctx, tenantID)
 	if err != nil {
 		return "", err
 	}
-	if len(keys) == 0 {
-		return "", errors.New("tenant has no signing key")
-	}
-	priv, err := parseKey(keys[0])
+	priv, err := parseKey(key)
 	if err != nil {
 		return "", err
 	}
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: priv},
-		(&jose.SignerOptions{}).WithType("JWT").WithHeader("kid", keys[0].KID))
+		(&jose.SignerOptions{}).WithType("JWT").WithHeader("kid", key.KID))
 	if err != nil {
 		return "", err
 	}

@@ -134,3 +134,49 @@ func TestJWKS(t *testing.T) {
 		t.Errorf("JWKS of unknown tenant: %v", err)
 	}
 }
+
+// TestKeyRotationOverlap: a token signed before a rotation verifies while
+// the old key is published and is refused once it retires; tokens minted
+// after the overlap carry the new key's id. An immediate rotation refuses
+// every older token at once (after the one-minute key cache).
+func TestKeyRotationOverlap(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	old := f.mint(t, 72*time.Hour)
+	next, err := f.svc.RotateSigningKey(ctx, f.tenant.TenantID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kid := func(raw string) string {
+		tok, err := jwt.ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok.Headers[0].KeyID
+	}
+	if kid(f.mint(t, time.Hour)) == next.KID {
+		t.Fatal("the new key signs before the overlap ends")
+	}
+	f.now = f.now.Add(directory.KeyOverlap)
+	fresh := f.mint(t, 72*time.Hour)
+	if kid(fresh) != next.KID {
+		t.Fatal("the new key doesn't sign after the overlap")
+	}
+	if _, err := f.tokens.Verify(ctx, old); err != nil {
+		t.Fatalf("a token of the old key during its retirement period: %v", err)
+	}
+	f.now = f.now.Add(directory.KeyRetireAfter + time.Minute)
+	if _, err := f.tokens.Verify(ctx, old); err == nil || !strings.Contains(err.Error(), "signing key is unknown") {
+		t.Fatalf("a token of a retired key: %v", err)
+	}
+	if _, err := f.tokens.Verify(ctx, fresh); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.RotateSigningKey(ctx, f.tenant.TenantID, true); err != nil {
+		t.Fatal(err)
+	}
+	f.now = f.now.Add(time.Minute + time.Second)
+	if _, err := f.tokens.Verify(ctx, fresh); err == nil {
+		t.Fatal("an immediate rotation left an older token valid")
+	}
+}

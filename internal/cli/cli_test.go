@@ -160,6 +160,20 @@ func TestOperatorAndRemoteCommands(t *testing.T) {
 		t.Errorf("outbox list:\n%s", out)
 	}
 
+	// Key rotation: the new key is published at once and signs a day later.
+	before := mustRun(t, append([]string{"keys", "list", "--tenant", "contoso.atrium.test"}, db...)...)
+	out = mustRun(t, append([]string{"keys", "rotate", "--tenant", "contoso.atrium.test"}, db...)...)
+	if !strings.HasPrefix(out, "New key ") {
+		t.Errorf("keys rotate: %s", out)
+	}
+	after := mustRun(t, append([]string{"keys", "list", "--tenant", "contoso.atrium.test"}, db...)...)
+	if strings.Count(before, "\n") != 2 || strings.Count(after, "\n") != 3 || !strings.Contains(after, strings.Fields(out)[2]) {
+		t.Errorf("keys list before and after rotating:\n%s\n%s", before, after)
+	}
+	if out := mustRun(t, append([]string{"keys", "rotate", "--tenant", "contoso.atrium.test"}, db...)...); !strings.Contains(out, "under way") {
+		t.Errorf("a second rotation: %s", out)
+	}
+
 	// Errors: readable, with exit code 1 for a refused call and 2 for usage.
 	code, _, errs = run(t, append([]string{"user", "add", "bad@elsewhere.example"}, remote...)...)
 	if code != 1 || !strings.Contains(errs, "verified domain names") || !strings.Contains(errs, "Request_BadRequest") {

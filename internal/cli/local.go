@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 
 	"github.com/atriumhq/atrium/internal/server"
@@ -31,4 +32,19 @@ func (f *dbFlags) config() server.Config {
 func (f *dbFlags) openLocal(ctx context.Context) (*server.App, error) {
 	cfg := f.config()
 	return server.Open(ctx, cfg)
+}
+
+// openTenant opens the database for an operator command on one tenant,
+// named by id or verified domain; the caller closes the app.
+func (f *dbFlags) openTenant(ctx context.Context, tenant string) (*server.App, string, error) {
+	app, err := f.openLocal(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	tid, err := app.Directory.ResolveTenant(ctx, tenant)
+	if err != nil {
+		app.Close()
+		return nil, "", fmt.Errorf("tenant %q: %w", tenant, err)
+	}
+	return app, tid, nil
 }

@@ -21,15 +21,11 @@ func tokenCmd() *cobra.Command {
 			if ttl <= 0 || ttl > 24*time.Hour {
 				return usageError{fmt.Errorf("--ttl must be between 1s and 24h")}
 			}
-			app, err := db.openLocal(c.Context())
+			app, tid, err := db.openTenant(c.Context(), tenant)
 			if err != nil {
 				return err
 			}
 			defer app.Close()
-			tid, err := app.Directory.ResolveTenant(c.Context(), tenant)
-			if err != nil {
-				return fmt.Errorf("tenant %q: %w", tenant, err)
-			}
 			ctx := authz.WithPrincipal(c.Context(), authz.Operator)
 			u, err := app.Directory.FindUserForToken(ctx, tid, user)
 			if err != nil {

@@ -143,15 +143,16 @@ func (s *Service) ResolveTenant(ctx context.Context, idOrDomain string) (string,
 	return s.store.ResolveTenant(ctx, strings.ToLower(strings.TrimSpace(idOrDomain)))
 }
 
-// SigningKeys returns the tenant's token signing keys. Only the
-// authentication layer calls it; it does not depend on a principal.
+// SigningKeys returns the tenant's published token signing keys, the one
+// that signs now first. Only the authentication layer and the operator
+// call it; it does not depend on a principal.
 func (s *Service) SigningKeys(ctx context.Context, tenantID string) ([]SigningKey, error) {
 	var keys []SigningKey
 	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
 		keys, err = tx.SigningKeys()
 		return err
 	})
-	return keys, err
+	return publishedKeys(keys, s.Now()), err
 }
 
 // LoadPrincipal builds the principal of an active, enabled user from the

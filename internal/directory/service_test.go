@@ -9,6 +9,7 @@ import (
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/sqlstore/testdb"
+	"github.com/google/uuid"
 )
 
 // clock is the fake clock tests move by hand.
@@ -87,6 +88,8 @@ func TestServiceNeedsPrincipal(t *testing.T) {
 	}
 }
 
+// fakeKey makes a signing key with a unique id and no usable key: these
+// tests never sign.
 func fakeKey() (directory.SigningKey, error) {
-	return directory.SigningKey{KID: "k", PrivatePEM: []byte("not used by these tests")}, nil
+	return directory.SigningKey{KID: "k-" + uuid.NewString(), PrivatePEM: []byte("not used by these tests")}, nil
 }

@@ -30,6 +30,12 @@ type Store interface {
 	// PurgeAudit deletes audit events older than cutoff, in every tenant,
 	// and says how many.
 	PurgeAudit(ctx context.Context, cutoff time.Time) (int, error)
+	// PurgeOIDC deletes expired authorization requests and refresh tokens
+	// of every tenant and says how many.
+	PurgeOIDC(ctx context.Context, now time.Time) (int, error)
+	// TenantsDueForKeyRotation lists up to limit tenants whose newest
+	// signing key was created before cutoff.
+	TenantsDueForKeyRotation(ctx context.Context, cutoff time.Time, limit int) ([]string, error)
 	// DueMessages lists up to limit unsent messages of a channel, of any
 	// tenant, whose next attempt is due.
 	DueMessages(ctx context.Context, channel string, now time.Time, limit int) ([]OutboxMessage, error)
@@ -116,6 +122,8 @@ type Tx interface {
 
 	AddSigningKey(k *SigningKey) error
 	SigningKeys() ([]SigningKey, error)
+	RetireSigningKey(kid string, at time.Time) error
+	DeleteSigningKey(kid string) error
 
 	AppendAudit(e *AuditEvent) error
 	ListAudit(q ListQuery) (Page[AuditEvent], error)

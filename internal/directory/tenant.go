@@ -89,6 +89,11 @@ type SigningKey struct {
 	KID        string
 	PrivatePEM []byte
 	CreatedAt  time.Time
+	// ActivatesAt is when the key starts signing (zero: at once); it is
+	// published from CreatedAt on, so that caches learn it first.
+	ActivatesAt time.Time
+	// RetiresAt is when the key stops being published (zero: not retiring).
+	RetiresAt time.Time
 }
 
 // RoleAssignment gives a principal a directory role in the tenant.

@@ -12,9 +12,10 @@ import (
 // again.
 const purgeBatch = 500
 
-// RunPurge purges users deleted more than 30 days ago, and sign-in log
-// entries and audit events older than 30 days, at start and then every
-// interval, until ctx ends.
+// RunPurge does the periodic upkeep at start and then every interval,
+// until ctx ends: it purges users deleted more than 30 days ago, sign-in
+// log entries and audit events older than 30 days, and expired OpenID
+// Connect state, and rotates signing keys that are due.
 func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -28,8 +29,8 @@ func RunPurge(ctx context.Context, dir *directory.Service, interval time.Duratio
 	}
 }
 
-// PurgeOnce purges every expired deleted user, old sign-in log entry and
-// old audit event now; it returns how many users it purged.
+// PurgeOnce does one round of upkeep now (see RunPurge); it returns how
+// many users it purged.
 func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) int {
 	total := 0
 	for ctx.Err() == nil {
@@ -55,6 +56,16 @@ func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) in
 		log.Error("purge audit log", "error", err)
 	} else if n > 0 {
 		log.Info("purged audit events", "count", n)
+	}
+	if n, err := dir.PurgeOIDC(ctx); err != nil {
+		log.Error("purge OpenID Connect state", "error", err)
+	} else if n > 0 {
+		log.Info("purged expired authorization requests and refresh tokens", "count", n)
+	}
+	if n, err := dir.RotateDueKeys(ctx); err != nil {
+		log.Error("rotate signing keys", "error", err)
+	} else if n > 0 {
+		log.Info("started signing key rotation", "tenants", n)
 	}
 	return total
 }

@@ -1,6 +1,8 @@
 package sqlstore
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
 	"time"
 
@@ -90,4 +92,46 @@ func (t *tx) DeleteRefreshFamily(familyID string) error {
 func (t *tx) DeleteUserRefreshTokens(userID string) error {
 	_, err := t.exec("DELETE FROM oidc_refresh_tokens WHERE tenant_id = $1 AND user_id = $2", userID)
 	return err
+}
+
+// PurgeOIDC deletes expired authorization requests and refresh tokens of
+// every tenant. Used refresh tokens stay until they expire, so that a
+// late reuse is still recognized.
+func (s *Store) PurgeOIDC(ctx context.Context, now time.Time) (int, error) {
+	total := 0
+	err := s.global(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{"DELETE FROM oidc_auth_requests WHERE expires_at < $1", "DELETE FROM oidc_refresh_tokens WHERE expires_at < $1"} {
+			res, err := tx.ExecContext(ctx, q, micros(now))
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			total += int(n)
+		}
+		return nil
+	})
+	return total, err
+}
+
+// TenantsDueForKeyRotation lists up to limit tenants whose newest signing
+// key was created before cutoff.
+func (s *Store) TenantsDueForKeyRotation(ctx context.Context, cutoff time.Time, limit int) ([]string, error) {
+	rows, err := s.writer.QueryContext(ctx, "SELECT tenant_id FROM signing_keys GROUP BY tenant_id HAVING MAX(created_at) < $1 ORDER BY tenant_id LIMIT $2",
+		micros(cutoff), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }

@@ -1,6 +1,8 @@
 package sqlstore
 
 import (
+	"time"
+
 	"encoding/json"
 	"fmt"
 
@@ -55,16 +57,24 @@ func (t *tx) UpdateTenant(tn directory.Tenant) error {
 }
 
 func (t *tx) AddSigningKey(k *directory.SigningKey) error {
-	_, err := t.exec("INSERT INTO signing_keys (tenant_id, kid, private_pem, created_at) VALUES ($1, $2, $3, $4)",
-		k.KID, k.PrivatePEM, micros(k.CreatedAt))
+	_, err := t.exec("INSERT INTO signing_keys (tenant_id, kid, private_pem, created_at, activates_at, retires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+		k.KID, k.PrivatePEM, micros(k.CreatedAt), micros(k.ActivatesAt), micros(k.RetiresAt))
 	if isUnique(err) {
 		return directory.Conflict("kid")
 	}
 	return err
 }
 
+func (t *tx) RetireSigningKey(kid string, at time.Time) error {
+	return t.execOne(kid, "UPDATE signing_keys SET retires_at = $3 WHERE tenant_id = $1 AND kid = $2", kid, micros(at))
+}
+
+func (t *tx) DeleteSigningKey(kid string) error {
+	return t.execOne(kid, "DELETE FROM signing_keys WHERE tenant_id = $1 AND kid = $2", kid)
+}
+
 func (t *tx) SigningKeys() ([]directory.SigningKey, error) {
-	rows, err := t.query("SELECT kid, private_pem, created_at FROM signing_keys WHERE tenant_id = $1 ORDER BY created_at DESC")
+	rows, err := t.query("SELECT kid, private_pem, created_at, activates_at, retires_at FROM signing_keys WHERE tenant_id = $1 ORDER BY created_at DESC, kid")
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +82,11 @@ func (t *tx) SigningKeys() ([]directory.SigningKey, error) {
 	var out []directory.SigningKey
 	for rows.Next() {
 		var k directory.SigningKey
-		var created int64
-		if err := rows.Scan(&k.KID, &k.PrivatePEM, &created); err != nil {
+		var created, activates, retires int64
+		if err := rows.Scan(&k.KID, &k.PrivatePEM, &created, &activates, &retires); err != nil {
 			return nil, err
 		}
-		k.CreatedAt = fromMicros(created)
+		k.CreatedAt, k.ActivatesAt, k.RetiresAt = fromMicros(created), fromMicros(activates), fromMicros(retires)
 		out = append(out, k)
 	}
 	return out, rows.Err()

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -77,6 +78,79 @@ func testOIDC(t *testing.T, s directory.Store) {
 	f.view(func(tx directory.Tx) error {
 		if _, err := tx.GetRefreshToken("rt-2"); directory.KindOf(err) != directory.KindNotFound {
 			t.Errorf("the family was not revoked: %v", err)
+		}
+		return nil
+	})
+}
+
+// testKeysAndPurge checks key retirement and deletion per tenant, the
+// rotation query, and the purge of expired OpenID Connect state.
+func testKeysAndPurge(t *testing.T, s directory.Store) {
+	f, other := newTenant(t, s), newTenant(t, s)
+	long := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // older than every other test's keys
+	k := directory.SigningKey{KID: "kid-" + uuid.NewString(), PrivatePEM: []byte("pem"), CreatedAt: long, ActivatesAt: long.Add(time.Hour)}
+	f.mustUpdate(func(tx directory.Tx) error { return tx.AddSigningKey(&k) })
+	if err := other.update(func(tx directory.Tx) error { return tx.RetireSigningKey(k.KID, long) }); directory.KindOf(err) != directory.KindNotFound {
+		t.Errorf("another tenant retires the key: %v", err)
+	}
+	if err := other.update(func(tx directory.Tx) error { return tx.DeleteSigningKey(k.KID) }); directory.KindOf(err) != directory.KindNotFound {
+		t.Errorf("another tenant deletes the key: %v", err)
+	}
+	f.mustUpdate(func(tx directory.Tx) error { return tx.RetireSigningKey(k.KID, long.Add(2*time.Hour)) })
+	f.view(func(tx directory.Tx) error {
+		keys, err := tx.SigningKeys()
+		for _, got := range keys {
+			if got.KID == k.KID && (!got.ActivatesAt.Equal(k.ActivatesAt) || !got.RetiresAt.Equal(long.Add(2*time.Hour))) {
+				t.Errorf("key times: %+v", got)
+			}
+		}
+		return err
+	})
+	// Tenants whose newest key predates the cutoff; fixtures get no key,
+	// so f is due only through the key above.
+	due, err := s.TenantsDueForKeyRotation(ctx, long.Add(time.Minute), 1000)
+	if err != nil || !slices.Contains(due, f.id) || slices.Contains(due, other.id) {
+		t.Errorf("due tenants %v (%v): want %s", due, err, f.id)
+	}
+	later := directory.SigningKey{KID: "kid-" + uuid.NewString(), PrivatePEM: []byte("pem"), CreatedAt: long.Add(time.Hour)}
+	f.mustUpdate(func(tx directory.Tx) error { return tx.AddSigningKey(&later) })
+	if due, _ := s.TenantsDueForKeyRotation(ctx, long.Add(time.Minute), 1000); slices.Contains(due, f.id) {
+		t.Error("a tenant with a newer key is still due")
+	}
+	f.mustUpdate(func(tx directory.Tx) error { return tx.DeleteSigningKey(k.KID) })
+
+	// The purge removes what expired, and only that.
+	now := time.Now().UTC()
+	gone := directory.AuthRequest{ID: uuid.NewString(), Expires: now.Add(-time.Minute)}
+	kept := directory.AuthRequest{ID: uuid.NewString(), Expires: now.Add(time.Hour)}
+	old := directory.RefreshToken{ID: "old-" + uuid.NewString(), FamilyID: "f", UserID: "u", ClientID: "c", CreatedAt: now, ExpiresAt: now.Add(-time.Minute)}
+	live := directory.RefreshToken{ID: "live-" + uuid.NewString(), FamilyID: "f", UserID: "u", ClientID: "c", CreatedAt: now, ExpiresAt: now.Add(time.Hour), UsedAt: now}
+	f.mustUpdate(func(tx directory.Tx) error {
+		for _, a := range []*directory.AuthRequest{&gone, &kept} {
+			if err := tx.CreateAuthRequest(a); err != nil {
+				return err
+			}
+		}
+		if err := tx.CreateRefreshToken(&old); err != nil {
+			return err
+		}
+		return tx.CreateRefreshToken(&live)
+	})
+	if n, err := s.PurgeOIDC(ctx, now); err != nil || n < 2 {
+		t.Errorf("purge: %d %v", n, err)
+	}
+	f.view(func(tx directory.Tx) error {
+		if _, err := tx.GetAuthRequest(gone.ID); directory.KindOf(err) != directory.KindNotFound {
+			t.Errorf("an expired auth request survived: %v", err)
+		}
+		if _, err := tx.GetAuthRequest(kept.ID); err != nil {
+			t.Errorf("a live auth request was purged: %v", err)
+		}
+		if _, err := tx.GetRefreshToken(old.ID); directory.KindOf(err) != directory.KindNotFound {
+			t.Errorf("an expired refresh token survived: %v", err)
+		}
+		if _, err := tx.GetRefreshToken(live.ID); err != nil {
+			t.Errorf("a used but unexpired refresh token was purged (reuse detection needs it): %v", err)
 		}
 		return nil
 	})

@@ -40,6 +40,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"SignIn", testSignIn},
 		{"SessionsAndMFA", testSessionsAndMFA},
 		{"OIDC", testOIDC},
+		{"KeysAndPurge", testKeysAndPurge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
