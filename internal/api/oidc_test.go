@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"errors"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -66,8 +67,7 @@ func newOIDCBrowser(t *testing.T) *oidcBrowser {
 	}}}
 }
 
-var hiddenRequest = regexp.MustCompile(`name="request" value="([^"]+)"`)
-var hiddenCSRF = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
+var hiddenField = regexp.MustCompile(`<input type="hidden" name="([a-z_]+)" value="([^"]*)">`)
 
 // page is where the browser is: a sign-in page or the app's callback.
 type page struct {
@@ -99,14 +99,15 @@ func (b *oidcBrowser) read(resp *http.Response) page {
 // submit posts the page's form with the given fields.
 func (b *oidcBrowser) submit(p page, step string, fields map[string]string) page {
 	b.t.Helper()
-	m := hiddenRequest.FindStringSubmatch(p.body)
-	if m == nil {
+	hidden := hiddenField.FindAllStringSubmatch(p.body, -1)
+	if hidden == nil {
 		b.t.Fatalf("no sign-in form at %s (%d): %s", p.url, p.status, p.body)
 	}
-	form := url.Values{"request": {m[1]}, "step": {step}}
-	if c := hiddenCSRF.FindStringSubmatch(p.body); c != nil {
-		form.Set("csrf_token", c[1])
+	form := url.Values{}
+	for _, m := range hidden {
+		form.Set(m[1], html.UnescapeString(m[2]))
 	}
+	form.Set("step", step)
 	for k, v := range fields {
 		form.Set(k, v)
 	}

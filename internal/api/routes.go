@@ -174,6 +174,7 @@ func (a *API) tenantRoutes(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/logout", a.oidcLogout)
 	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/logout", a.oidcLogout)
+	mux.HandleFunc("GET /{tenant}/devicelogin", a.deviceLogin)
 	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/signin", a.signinPage)
 	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/signin", a.signinSubmit)
 }

@@ -26,8 +26,11 @@ label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;paddi
 <body><main><h1>{{.Heading}}</h1>
 {{if .Error}}<p class="error" role="alert">{{.Error}}</p>{{end}}
 {{if .Message}}<p>{{.Message}}</p>{{else}}
+{{if eq .Step "usercode"}}<form method="get" action="{{.Action}}"><label>{{.T.UserCode}}<input name="user_code" autocomplete="off" required autofocus></label>
+<button type="submit">{{.T.Submit}}</button></form>{{else}}
 <form method="post" action="{{.Action}}">
-<input type="hidden" name="request" value="{{.Request}}"><input type="hidden" name="step" value="{{.Step}}">
+{{if .Request}}<input type="hidden" name="request" value="{{.Request}}">{{end}}{{if .Device}}<input type="hidden" name="device" value="{{.Device}}">{{end}}
+<input type="hidden" name="step" value="{{.Step}}">
 {{if .CSRF}}<input type="hidden" name="csrf_token" value="{{.CSRF}}">{{end}}
 {{if eq .Step "password"}}<label>{{.T.Username}}<input name="username" type="email" autocomplete="username" value="{{.Username}}" required autofocus></label>
 <label>{{.T.Password}}<input name="password" type="password" autocomplete="current-password" required></label>{{end}}
@@ -35,11 +38,16 @@ label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;paddi
 {{if eq .Step "change"}}<label>{{.T.Current}}<input name="current" type="password" autocomplete="current-password" required autofocus></label>
 <label>{{.T.New}}<input name="new" type="password" autocomplete="new-password" required></label>
 <label>{{.T.Confirm}}<input name="confirm" type="password" autocomplete="new-password" required></label>{{end}}
-<button type="submit">{{.T.Submit}}</button></form>{{end}}
+{{if eq .Step "device"}}<p>{{.Detail}}</p><button type="submit" name="decision" value="approve">{{.T.Continue}}</button>
+<button type="submit" name="decision" value="deny">{{.T.Cancel}}</button>{{else}}
+<button type="submit">{{.T.Submit}}</button>{{end}}</form>{{end}}{{end}}
 </main></body></html>`))
 
 type signinText struct {
 	Title, SignIn, Username, Password, Submit, Bad, Expired, MFA, Code, BadCode, Change, Current, New, Confirm, Mismatch, Enroll, Busy string
+
+	// The device code flow (atrium login).
+	UserCode, BadUserCode, DeviceAsk, DeviceDetail, Continue, Cancel, DeviceDone, DeviceDenied string
 }
 
 var signinTexts = map[string]signinText{
@@ -48,18 +56,28 @@ var signinTexts = map[string]signinText{
 		MFA: "Enter the code from your authenticator app", Code: "Code", BadCode: "That code didn't work. Try again.",
 		Change: "Update your password", Current: "Current password", New: "New password", Confirm: "Confirm new password",
 		Mismatch: "The new passwords don't match.", Busy: "Too many sign-ins from this address; try again later.",
-		Enroll: "Your organization requires an authenticator app before you can sign in to apps. Set one up under My account, then return to the app."},
+		Enroll:   "Your organization requires an authenticator app before you can sign in to apps. Set one up under My account, then return to the app.",
+		UserCode: "Enter the code shown on your device", BadUserCode: "That code isn't valid or has expired. Check the code on your device and try again.",
+		DeviceAsk: "Are you trying to sign in to %s?", DeviceDetail: "Only continue if you started this sign-in yourself, on a device you trust. The code was %s.",
+		Continue: "Continue", Cancel: "Cancel", DeviceDone: "You have signed in to %s on your device. You can close this window.",
+		DeviceDenied: "The sign-in was cancelled. You can close this window."},
 	"nl": {Title: "Aanmelden", SignIn: "Aanmelden", Username: "E-mailadres of gebruikersnaam", Password: "Wachtwoord", Submit: "Volgende",
 		Bad: "Uw account of wachtwoord is onjuist.", Expired: "Deze aanmelding is verlopen. Ga terug naar de app en begin opnieuw.",
 		MFA: "Voer de code uit uw authenticator-app in", Code: "Code", BadCode: "Die code werkte niet. Probeer het opnieuw.",
 		Change: "Uw wachtwoord bijwerken", Current: "Huidig wachtwoord", New: "Nieuw wachtwoord", Confirm: "Nieuw wachtwoord bevestigen",
 		Mismatch: "De nieuwe wachtwoorden komen niet overeen.", Busy: "Te veel aanmeldingen vanaf dit adres; probeer het later opnieuw.",
-		Enroll: "Uw organisatie vereist een authenticator-app voordat u zich bij apps aanmeldt. Stel er een in onder Mijn account en ga dan terug naar de app."},
+		Enroll:   "Uw organisatie vereist een authenticator-app voordat u zich bij apps aanmeldt. Stel er een in onder Mijn account en ga dan terug naar de app.",
+		UserCode: "Voer de code in die op uw apparaat wordt weergegeven", BadUserCode: "Die code is ongeldig of verlopen. Controleer de code op uw apparaat en probeer het opnieuw.",
+		DeviceAsk: "Probeert u zich aan te melden bij %s?", DeviceDetail: "Ga alleen verder als u deze aanmelding zelf bent begonnen, op een apparaat dat u vertrouwt. De code was %s.",
+		Continue: "Doorgaan", Cancel: "Annuleren", DeviceDone: "U bent op uw apparaat aangemeld bij %s. U kunt dit venster sluiten.",
+		DeviceDenied: "De aanmelding is geannuleerd. U kunt dit venster sluiten."},
 }
 
 type signinView struct {
-	Lang, Heading, Error, Message, Action, Request, Step, CSRF, Username string
-	T                                                                    signinText
+	Lang, Heading, Error, Message, Action, Step, CSRF, Username string
+	signinFlow
+	Detail string // the device step's explanation
+	T      signinText
 }
 
 func pageLang(r *http.Request) string {
@@ -78,6 +96,7 @@ func (a *API) renderSignin(w http.ResponseWriter, r *http.Request, status int, v
 		v.Heading = v.T.MFA
 	case "change":
 		v.Heading = v.T.Change
+	case "device", "usercode":
 	default:
 		v.Heading = v.T.SignIn
 	}
@@ -98,19 +117,19 @@ func (a *API) signinPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	reqID := r.URL.Query().Get("request")
-	if _, err := a.dir.AuthRequest(r.Context(), tid, reqID); err != nil {
-		a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: signinTexts[pageLang(r)].Expired})
+	f := signinFlow{Request: r.URL.Query().Get("request"), Device: r.URL.Query().Get("device")}
+	t := signinTexts[pageLang(r)]
+	if !a.flowLive(r, tid, f) {
+		a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: t.Expired})
 		return
 	}
-	v := signinView{Request: reqID, Step: "password"}
+	v := signinView{signinFlow: f, Step: "password"}
 	p, cur, err := a.sessions.Authenticate(r)
 	if err != nil || p.TenantID != tid {
 		a.renderSignin(w, r, http.StatusOK, v)
 		return
 	}
 	v.CSRF = cur.CSRF
-	t := signinTexts[pageLang(r)]
 	switch {
 	case cur.Session.Stage == directory.StageMFA:
 		v.Step = "mfa"
@@ -118,19 +137,50 @@ func (a *API) signinPage(w http.ResponseWriter, r *http.Request) {
 		v.Message = t.Enroll
 	case p.MustChangePassword:
 		v.Step = "change"
+	case f.Device != "":
+		app := a.clientName(r, tid, f.Device)
+		v.Step, v.Heading, v.Detail = "device", sprintf(t.DeviceAsk, app), sprintf(t.DeviceDetail, f.Device)
 	default:
-		amr := []string{"pwd"}
-		if ok, _ := a.dir.HasTOTP(r.Context(), tid, p.UserID); ok {
-			amr = append(amr, "mfa")
-		}
-		if err := a.dir.CompleteAuthRequest(r.Context(), tid, reqID, p.UserID, amr); err != nil {
+		if err := a.dir.CompleteAuthRequest(r.Context(), tid, f.Request, p.UserID, a.amr(r, tid, p.UserID)); err != nil {
 			a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: t.Expired})
 			return
 		}
-		http.Redirect(w, r, a.provider.CallbackURL(tid, reqID), http.StatusSeeOther)
+		http.Redirect(w, r, a.provider.CallbackURL(tid, f.Request), http.StatusSeeOther)
 		return
 	}
 	a.renderSignin(w, r, http.StatusOK, v)
+}
+
+// signinFlow is what the sign-in is for: an authorization request of an
+// app (Request), or a device waiting with a user code (Device).
+type signinFlow struct{ Request, Device string }
+
+// query is the flow as the page's query string.
+func (f signinFlow) query() string {
+	if f.Device != "" {
+		return "?device=" + url.QueryEscape(f.Device)
+	}
+	return "?request=" + url.QueryEscape(f.Request)
+}
+
+// flowLive reports whether the flow can still complete.
+func (a *API) flowLive(r *http.Request, tid string, f signinFlow) bool {
+	if f.Device != "" {
+		_, err := a.dir.PendingDeviceAuthorization(r.Context(), tid, f.Device)
+		return err == nil
+	}
+	_, err := a.dir.AuthRequest(r.Context(), tid, f.Request)
+	return err == nil
+}
+
+// amr are the methods the user's sign-in used: the password, and the
+// authenticator app when they have one (the session passed it then).
+func (a *API) amr(r *http.Request, tid, userID string) []string {
+	amr := []string{"pwd"}
+	if ok, _ := a.dir.HasTOTP(r.Context(), tid, userID); ok {
+		amr = append(amr, "mfa")
+	}
+	return amr
 }
 
 // signinSubmit handles one step's form and redirects back to the page.
@@ -145,8 +195,8 @@ func (a *API) signinSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := signinTexts[pageLang(r)]
-	reqID := r.PostForm.Get("request")
-	if _, err := a.dir.AuthRequest(r.Context(), tid, reqID); err != nil {
+	f := signinFlow{Request: r.PostForm.Get("request"), Device: r.PostForm.Get("device")}
+	if !a.flowLive(r, tid, f) {
 		a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: t.Expired})
 		return
 	}
@@ -154,8 +204,8 @@ func (a *API) signinSubmit(w http.ResponseWriter, r *http.Request) {
 		a.renderSignin(w, r, http.StatusForbidden, signinView{Message: t.Expired}) // login CSRF: a form posted from another site
 		return
 	}
-	back := r.URL.Path + "?request=" + url.QueryEscape(reqID)
-	v := signinView{Request: reqID, Step: r.PostForm.Get("step")}
+	back := r.URL.Path + f.query()
+	v := signinView{signinFlow: f, Step: r.PostForm.Get("step")}
 	var err error
 	switch v.Step {
 	case "password":
@@ -165,6 +215,16 @@ func (a *API) signinSubmit(w http.ResponseWriter, r *http.Request) {
 		err = a.signinCode(w, r, tid)
 	case "change":
 		err = a.signinChange(r, tid)
+	case "device":
+		name := a.clientName(r, tid, f.Device)
+		if err = a.signinDevice(r, tid, f.Device); err == nil {
+			msg := t.DeviceDenied
+			if r.PostForm.Get("decision") == "approve" {
+				msg = sprintf(t.DeviceDone, name)
+			}
+			a.renderSignin(w, r, http.StatusOK, signinView{Message: msg})
+			return
+		}
 	default:
 		err = badRequest("step", "Unknown sign-in step.")
 	}

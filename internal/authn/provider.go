@@ -108,6 +108,7 @@ func (p *Provider) build(tenantID string) (*op.Provider, error) {
 		GrantTypeRefreshToken: true,
 		SupportedUILocales:    []language.Tag{language.English, language.Dutch},
 		SupportedScopes:       []string{"openid", "profile", "email", "offline_access"},
+		DeviceAuthorization:   deviceConfig(tenantID),
 	}
 	opts := []op.Option{
 		op.WithCustomAuthEndpoint(ep("/oauth2/v2.0/authorize")),

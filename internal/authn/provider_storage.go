@@ -103,6 +103,8 @@ func (s *storage) CreateAccessAndRefreshTokens(ctx context.Context, req op.Token
 		rt.ClientID, rt.Spec.AuthTime, rt.Spec.AMR = r.GetClientID(), r.GetAuthTime(), r.GetAMR()
 	case *refreshRequest:
 		rt.ClientID, rt.Spec.AuthTime, rt.Spec.AMR = r.GetClientID(), r.GetAuthTime(), r.GetAMR()
+	case *op.DeviceAuthorizationState:
+		rt.ClientID, rt.Spec.AuthTime, rt.Spec.AMR = r.GetClientID(), r.GetAuthTime(), r.GetAMR()
 	default:
 		return "", "", time.Time{}, errors.New("refresh tokens come only from sign-ins")
 	}
@@ -134,19 +136,24 @@ func (s *storage) TokenRequestByRefreshToken(ctx context.Context, token string) 
 // session at the logout endpoint before op answers.
 func (s *storage) TerminateSession(context.Context, string, string) error { return nil }
 
-func (s *storage) RevokeToken(ctx context.Context, token, userID, clientID string) *oidc.Error {
+// RevokeToken revokes a refresh token, which op hands over by the id
+// GetRefreshTokenInfo gave (its hash), with its whole family. Access tokens
+// are JWTs and can't be revoked one by one.
+func (s *storage) RevokeToken(ctx context.Context, tokenOrID, userID, clientID string) *oidc.Error {
+	if r, err := s.p.dir.RefreshToken(ctx, s.tenantID, tokenOrID); err == nil || errors.Is(err, directory.ErrRefreshReused) {
+		if r.ClientID != clientID {
+			return nil // RFC 7009: another client's token is left alone, without saying so
+		}
+		if err := s.p.dir.RevokeRefreshFamily(ctx, s.tenantID, r.ID); err != nil && directory.KindOf(err) != directory.KindNotFound {
+			return oidc.ErrServerError()
+		}
+		return nil
+	}
 	if userID != "" {
 		return &oidc.Error{ErrorType: "unsupported_token_type", // RFC 7009 §2.2.1
 			Description: "Access tokens can't be revoked; they are short-lived and every call checks the account."}
 	}
-	r, err := s.p.dir.RefreshToken(ctx, s.tenantID, tokenHash(token))
-	if err != nil || r.ClientID != clientID {
-		return nil // RFC 7009: an unknown token is not an error
-	}
-	if err := s.p.dir.RevokeRefreshFamily(ctx, s.tenantID, r.ID); err != nil {
-		return oidc.ErrServerError()
-	}
-	return nil
+	return nil // RFC 7009: an unknown token is not an error
 }
 
 func (s *storage) GetRefreshTokenInfo(ctx context.Context, clientID, token string) (string, string, error) {

@@ -110,16 +110,18 @@ func appClient(a *directory.Application, loginURL func(string) string) *client {
 		c.appType = op.ApplicationTypeUserAgent
 	default:
 		c.appType = op.ApplicationTypeNative
+		c.grants = append(c.grants, oidc.GrantTypeDeviceCode) // CLIs and devices without a browser
 	}
 	return c
 }
 
-// cliClient is the built-in public client of the atrium CLI; it receives
-// codes on the loopback.
+// cliClient is the built-in public client of the atrium CLI: it signs in
+// with the device code flow (atrium login), or receives codes on the
+// loopback.
 func cliClient(loginURL func(string) string) *client {
 	return &client{id: CLIClientID, public: true, appType: op.ApplicationTypeNative, loginURL: loginURL,
 		uris:   []string{"http://localhost", "http://127.0.0.1"},
-		grants: []oidc.GrantType{oidc.GrantTypeCode, oidc.GrantTypeRefreshToken}}
+		grants: []oidc.GrantType{oidc.GrantTypeCode, oidc.GrantTypeRefreshToken, oidc.GrantTypeDeviceCode}}
 }
 
 // signingKey and publicKey adapt a tenant's RSA key to op's interfaces.

@@ -38,6 +38,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(serveCmd(), tenantCmd(), tokenCmd(), keysCmd(), userCmd(), domainCmd(), groupCmd(), roleCmd(), outboxCmd())
+	for _, mk := range []func(*remote) *cobra.Command{loginCmd, logoutCmd} {
+		var r remote
+		c := mk(&r)
+		r.register(c)
+		root.AddCommand(c)
+	}
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK

@@ -20,6 +20,42 @@ import (
 	"github.com/atriumhq/atrium/internal/sqlstore"
 )
 
+// testServer is a running Atrium with the tenant Contoso, created with
+// the CLI on its database, and an admin token from 'token create'.
+type testServer struct {
+	srv     *httptest.Server
+	app     *server.App
+	db      []string // the database flags of operator commands
+	dir     string
+	created string // what 'tenant create' printed
+	token   string
+}
+
+func startServer(t *testing.T) *testServer {
+	t.Helper()
+	ts := &testServer{dir: t.TempDir()}
+	var handler http.Handler
+	ts.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }))
+	t.Cleanup(ts.srv.Close)
+	ts.db = []string{"--data", ts.dir, "--platform-domain", "atrium.test", "--public-url", ts.srv.URL}
+	pwFile := filepath.Join(ts.dir, "pw")
+	if err := os.WriteFile(pwFile, []byte("Admin-Pass-1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts.created = mustRun(t, append([]string{"tenant", "create", "--name", "Contoso", "--domain-prefix", "contoso",
+		"--admin-username", "admin", "--admin-password-file", pwFile}, ts.db...)...)
+	ts.token = strings.TrimSpace(mustRun(t, append([]string{"token", "create", "--tenant", "contoso.atrium.test", "--user", "admin@contoso.atrium.test"}, ts.db...)...))
+	app, err := server.Open(context.Background(), server.Config{Listen: "127.0.0.1:0", PublicURL: ts.srv.URL,
+		Store: sqlstore.Config{DataDir: ts.dir}, PlatformDomain: "atrium.test", StrictAdvancedQueries: true,
+		Password: password.Params{Memory: 1024, Time: 1, Threads: 1}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { app.Close() })
+	ts.app, handler = app, app.Handler()
+	return ts
+}
+
 // run runs the CLI and returns its exit code, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
@@ -41,34 +77,14 @@ func mustRun(t *testing.T, args ...string) string {
 // a tenant and a token on the database, then manage users, domains and
 // groups through a running server.
 func TestOperatorAndRemoteCommands(t *testing.T) {
-	dir := t.TempDir()
-	var handler http.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }))
-	defer srv.Close()
-	db := []string{"--data", dir, "--platform-domain", "atrium.test", "--public-url", srv.URL}
-
-	pwFile := filepath.Join(dir, "pw")
-	if err := os.WriteFile(pwFile, []byte("Admin-Pass-1\n"), 0o600); err != nil {
-		t.Fatal(err)
+	ts := startServer(t)
+	srv, db, dir, tok := ts.srv, ts.db, ts.dir, ts.token
+	if !strings.Contains(ts.created, "admin sign-in:   admin@contoso.atrium.test") {
+		t.Fatalf("tenant create output:\n%s", ts.created)
 	}
-	out := mustRun(t, append([]string{"tenant", "create", "--name", "Contoso", "--domain-prefix", "contoso",
-		"--admin-username", "admin", "--admin-password-file", pwFile}, db...)...)
-	if !strings.Contains(out, "admin sign-in:   admin@contoso.atrium.test") || !strings.Contains(out, "contoso.atrium.test") {
-		t.Fatalf("tenant create output:\n%s", out)
-	}
-	tok := strings.TrimSpace(mustRun(t, append([]string{"token", "create", "--tenant", "contoso.atrium.test", "--user", "admin@contoso.atrium.test"}, db...)...))
 	if strings.Count(tok, ".") != 2 {
 		t.Fatalf("token = %q", tok)
 	}
-
-	app, err := server.Open(context.Background(), server.Config{Listen: "127.0.0.1:0", PublicURL: srv.URL,
-		Store: sqlstore.Config{DataDir: dir}, PlatformDomain: "atrium.test", StrictAdvancedQueries: true,
-		Password: password.Params{Memory: 1024, Time: 1, Threads: 1}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer app.Close()
-	handler = app.Handler()
 	remote := []string{"--server", srv.URL, "--token", tok}
 
 	code, out, errs := run(t, append([]string{"user", "add", "joep@contoso.atrium.test", "--display-name", "Joep de Vries",
@@ -91,7 +107,7 @@ func TestOperatorAndRemoteCommands(t *testing.T) {
 	if !strings.Contains(out, "Ops") || !strings.Contains(out, "false") {
 		t.Errorf("user get after set:\n%s", out)
 	}
-	out = mustRun(t, append([]string{"user", "add", "jan.de.vries@contoso.atrium.test", "--password-file", pwFile, "-o", "json"}, remote...)...)
+	out = mustRun(t, append([]string{"user", "add", "jan.de.vries@contoso.atrium.test", "--password-file", filepath.Join(dir, "pw"), "-o", "json"}, remote...)...)
 	if !strings.Contains(out, `"jan.de.vries@contoso.atrium.test"`) {
 		t.Errorf("user add with dots in the name:\n%s", out)
 	}

@@ -14,7 +14,7 @@ func domainCmd() *cobra.Command {
 	c := parent("domain", "Manage domains (remote)")
 	r.register(c)
 	list := &cobra.Command{Use: "list", Short: "List domains", Args: cobra.NoArgs, RunE: func(c *cobra.Command, _ []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -26,7 +26,7 @@ func domainCmd() *cobra.Command {
 	}}
 	add := &cobra.Command{Use: "add NAME", Short: "Add a domain and show the TXT record that verifies it", Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -48,7 +48,7 @@ func domainCmd() *cobra.Command {
 		}}
 	records := &cobra.Command{Use: "records NAME", Short: "Show the DNS records that verify a domain", Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -60,7 +60,7 @@ func domainCmd() *cobra.Command {
 		}}
 	verify := &cobra.Command{Use: "verify NAME", Short: "Verify a domain by its DNS TXT record", Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}

@@ -15,7 +15,7 @@ func groupCmd() *cobra.Command {
 	r.register(c)
 	var lf listFlags
 	list := &cobra.Command{Use: "list", Short: "List groups", Args: cobra.NoArgs, RunE: func(c *cobra.Command, _ []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -34,7 +34,7 @@ func groupCmd() *cobra.Command {
 	}}
 	lf.register(list)
 	get := &cobra.Command{Use: "get ID", Short: "Show a group", Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func groupCmd() *cobra.Command {
 	var mailEnabled, security bool
 	add := &cobra.Command{Use: "add NAME", Short: "Create a security group (or, with --mail-enabled, a mail-enabled one)",
 		Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -73,7 +73,7 @@ func groupCmd() *cobra.Command {
 		return cl.DeleteGroup(c.Context(), id)
 	})
 	members := &cobra.Command{Use: "members ID", Short: "List a group's members", Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func groupCmd() *cobra.Command {
 	}}
 	pair := func(use, short, done string, fn func(*client.Client, *cobra.Command, string, string) error) *cobra.Command {
 		return &cobra.Command{Use: use, Short: short, Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}

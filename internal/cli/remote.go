@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -14,23 +14,35 @@ import (
 
 // remote holds the flags of commands that call a server.
 type remote struct {
-	server, token, output string
+	server, token, output, credentials string
 }
 
 func (r *remote) register(c *cobra.Command) {
 	c.PersistentFlags().StringVar(&r.server, "server", env("ATRIUM_SERVER", "http://localhost:8080"), "Atrium server URL (ATRIUM_SERVER)")
 	c.PersistentFlags().StringVar(&r.token, "token", env("ATRIUM_TOKEN", ""), "access token; see 'atrium token create' (ATRIUM_TOKEN)")
 	c.PersistentFlags().StringVarP(&r.output, "output", "o", "table", "output format: table or json")
+	c.PersistentFlags().StringVar(&r.credentials, "credentials", env("ATRIUM_CREDENTIALS", ""),
+		"file of the sign-in 'atrium login' keeps (ATRIUM_CREDENTIALS; default in your config directory)")
 }
 
-func (r *remote) client() (*client.Client, error) {
+// client returns the API client: with --token (ATRIUM_TOKEN) when given,
+// else with the sign-in 'atrium login' stored for the server.
+func (r *remote) client(ctx context.Context) (*client.Client, error) {
 	if r.output != "table" && r.output != "json" {
 		return nil, usageError{fmt.Errorf("--output must be table or json, not %q", r.output)}
 	}
-	if r.token == "" {
-		return nil, usageError{errors.New("no access token: set ATRIUM_TOKEN or --token (see 'atrium token create')")}
+	if r.token != "" {
+		return client.New(r.server, r.token), nil
 	}
-	return client.New(r.server, r.token), nil
+	path, err := credentialsPath(r.credentials)
+	if err != nil {
+		return nil, err
+	}
+	tok, err := storedToken(ctx, path, r.server)
+	if err != nil {
+		return nil, err
+	}
+	return client.New(r.server, tok), nil
 }
 
 // print writes v as JSON, or as a table of the given columns taken from

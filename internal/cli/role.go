@@ -27,7 +27,7 @@ func roleCmd() *cobra.Command {
 	c := parent("role", "Manage admin roles (remote)")
 	r.register(c)
 	list := &cobra.Command{Use: "list", Short: "List the built-in roles", Args: cobra.NoArgs, RunE: func(c *cobra.Command, _ []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -39,7 +39,7 @@ func roleCmd() *cobra.Command {
 	}}
 	assign := &cobra.Command{Use: "assign ROLE USER", Short: "Give a user a role (ROLE: key such as user-admin, name, or template id)",
 		Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -62,7 +62,7 @@ func roleCmd() *cobra.Command {
 		}}
 	revoke := &cobra.Command{Use: "revoke ROLE USER", Short: "Take a role from a user", Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -89,7 +89,7 @@ func roleCmd() *cobra.Command {
 		}}
 	members := &cobra.Command{Use: "members ROLE", Short: "List the users holding a role", Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -115,7 +115,7 @@ func roleCmd() *cobra.Command {
 	var revokeAll bool
 	bulk := &cobra.Command{Use: "bulk ROLE --file users.txt", Short: "Assign (or with --revoke, take) a role for every user in a file, one id or user name a line",
 		Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}

@@ -20,7 +20,7 @@ func userCmd() *cobra.Command {
 	var lf listFlags
 	var deleted bool
 	list := &cobra.Command{Use: "list", Short: "List users", Args: cobra.NoArgs, RunE: func(c *cobra.Command, _ []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func userCmd() *cobra.Command {
 	list.Flags().BoolVar(&deleted, "deleted", false, "list deleted users (restorable for 30 days)")
 
 	get := &cobra.Command{Use: "get ID|UPN", Short: "Show a user", Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}
@@ -65,7 +65,7 @@ func userCmd() *cobra.Command {
 	var forceChange, disabled bool
 	add := &cobra.Command{Use: "add UPN", Short: "Add a user; prints a generated password unless --password-file is given",
 		Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -113,7 +113,7 @@ func userCmd() *cobra.Command {
 	var setProps []string
 	set := &cobra.Command{Use: "set ID|UPN --set property=value...", Short: "Change a user's properties",
 		Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-			cl, err := r.client()
+			cl, err := r.client(c.Context())
 			if err != nil {
 				return err
 			}
@@ -149,7 +149,7 @@ func userCmd() *cobra.Command {
 // simple builds a command that takes one id and reports success.
 func simple(r *remote, use, short, done string, fn func(*client.Client, *cobra.Command, string) error) *cobra.Command {
 	return &cobra.Command{Use: use, Short: short, Args: cobra.ExactArgs(1), RunE: func(c *cobra.Command, args []string) error {
-		cl, err := r.client()
+		cl, err := r.client(c.Context())
 		if err != nil {
 			return err
 		}

@@ -57,3 +57,31 @@ const (
 	// new one with a new lifetime (Entra's 90 days, sliding).
 	RefreshLifetime = 90 * 24 * time.Hour
 )
+
+// DeviceAuthorization is a device code flow (RFC 8628) in progress: a
+// device (the atrium CLI) polls with the device code while its user signs
+// in on a browser with the short user code.
+type DeviceAuthorization struct {
+	ID       string // SHA-256 of the device code
+	UserCode string
+	ClientID string
+	Spec     DeviceSpec
+	UserID   string // who approved it
+	State    string // DevicePending, DeviceApproved, DeviceDenied, DeviceUsed
+	Expires  time.Time
+}
+
+// DeviceSpec is what the device asked for and how its user signed in.
+type DeviceSpec struct {
+	Scopes   []string  `json:"scopes"`
+	AuthTime time.Time `json:"authTime"`
+	AMR      []string  `json:"amr"`
+}
+
+// States of a device authorization.
+const (
+	DevicePending  = "pending"
+	DeviceApproved = "approved"
+	DeviceDenied   = "denied"
+	DeviceUsed     = "used" // its tokens were issued; the device code is spent
+)

@@ -177,6 +177,12 @@ type Tx interface {
 	MarkRefreshTokenUsed(id string, at time.Time) error
 	DeleteRefreshFamily(familyID string) error
 	DeleteUserRefreshTokens(userID string) error
+	// CreateDeviceAuthorization fails with a conflict on "userCode" when
+	// the user code is taken.
+	CreateDeviceAuthorization(d *DeviceAuthorization) error
+	GetDeviceAuthorization(id string) (DeviceAuthorization, error)
+	GetDeviceAuthorizationByUserCode(userCode string) (DeviceAuthorization, error)
+	UpdateDeviceAuthorization(d *DeviceAuthorization) error
 
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error

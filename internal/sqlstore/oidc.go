@@ -94,13 +94,14 @@ func (t *tx) DeleteUserRefreshTokens(userID string) error {
 	return err
 }
 
-// PurgeOIDC deletes expired authorization requests and refresh tokens of
-// every tenant. Used refresh tokens stay until they expire, so that a
+// PurgeOIDC deletes expired authorization requests, refresh tokens and
+// device codes of every tenant. Used refresh tokens stay until they expire, so that a
 // late reuse is still recognized.
 func (s *Store) PurgeOIDC(ctx context.Context, now time.Time) (int, error) {
 	total := 0
 	err := s.global(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{"DELETE FROM oidc_auth_requests WHERE expires_at < $1", "DELETE FROM oidc_refresh_tokens WHERE expires_at < $1"} {
+		for _, q := range []string{"DELETE FROM oidc_auth_requests WHERE expires_at < $1", "DELETE FROM oidc_refresh_tokens WHERE expires_at < $1",
+			"DELETE FROM oidc_device_codes WHERE expires_at < $1"} {
 			res, err := tx.ExecContext(ctx, q, micros(now))
 			if err != nil {
 				return err
@@ -134,4 +135,47 @@ func (s *Store) TenantsDueForKeyRotation(ctx context.Context, cutoff time.Time, 
 		out = append(out, id)
 	}
 	return out, rows.Err()
+}
+
+func (t *tx) CreateDeviceAuthorization(d *directory.DeviceAuthorization) error {
+	spec, err := json.Marshal(d.Spec)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`INSERT INTO oidc_device_codes (tenant_id, id, user_code, client_id, spec, user_id, state, expires_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, d.ID, d.UserCode, d.ClientID, string(spec), d.UserID, d.State, micros(d.Expires))
+	if isUnique(err) {
+		return directory.Conflict("userCode")
+	}
+	return err
+}
+
+func (t *tx) getDeviceAuthorization(where, arg string) (directory.DeviceAuthorization, error) {
+	var d directory.DeviceAuthorization
+	var spec string
+	var expires int64
+	err := t.queryRow("SELECT id, user_code, client_id, spec, user_id, state, expires_at FROM oidc_device_codes WHERE tenant_id = $1 AND "+where, arg).
+		Scan(&d.ID, &d.UserCode, &d.ClientID, &spec, &d.UserID, &d.State, &expires)
+	if err != nil {
+		return d, notFound(err, "deviceCode")
+	}
+	d.Expires = fromMicros(expires)
+	return d, json.Unmarshal([]byte(spec), &d.Spec)
+}
+
+func (t *tx) GetDeviceAuthorization(id string) (directory.DeviceAuthorization, error) {
+	return t.getDeviceAuthorization("id = $2", id)
+}
+
+func (t *tx) GetDeviceAuthorizationByUserCode(userCode string) (directory.DeviceAuthorization, error) {
+	return t.getDeviceAuthorization("user_code = $2", userCode)
+}
+
+func (t *tx) UpdateDeviceAuthorization(d *directory.DeviceAuthorization) error {
+	spec, err := json.Marshal(d.Spec)
+	if err != nil {
+		return err
+	}
+	return t.execOne(d.ID, "UPDATE oidc_device_codes SET spec = $3, user_id = $4, state = $5 WHERE tenant_id = $1 AND id = $2",
+		d.ID, string(spec), d.UserID, d.State)
 }
