@@ -2,9 +2,10 @@
 // clients call them: user create, get (by id and by user principal name)
 // and list (first page, a deep keyset page, filtered, searched, counted),
 // on tenants of growing size, on SQLite and (with -postgres) PostgreSQL.
-// It prints a Markdown table for the README.
+// It prints a Markdown table for the README; -signins and
+// -client-credentials add the sign-in and token rates.
 //
-//	go run ./bench -sizes 1000,10000,100000 [-postgres postgres://...]
+//	go run ./bench -sizes 1000,10000,100000 [-postgres postgres://...] [-signins 20s] [-client-credentials 20s]
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,6 +42,7 @@ func main() {
 	pg := flag.String("postgres", os.Getenv("ATRIUM_BENCH_POSTGRES_DSN"), "PostgreSQL URL; empty measures SQLite only")
 	reps := flag.Int("n", 300, "requests per measurement")
 	signins := flag.Duration("signins", 0, "also measure password sign-ins for this long (e.g. 10s)")
+	cc := flag.Duration("client-credentials", 0, "also measure client-credentials tokens for this long (e.g. 10s)")
 	flag.Parse()
 	var ns []int
 	if *users > 0 {
@@ -69,6 +72,45 @@ func main() {
 	if *signins > 0 {
 		signInRate(*signins)
 	}
+	if *cc > 0 {
+		clientCredentialsRate(*cc)
+	}
+}
+
+// clientCredentialsRate measures the client credentials grant over HTTP
+// (client secret check, the app's permissions, an RS256-signed JWT) with
+// one worker per CPU for d, on SQLite.
+func clientCredentialsRate(d time.Duration) {
+	e, done := setup("sqlite", "", 1000)
+	defer done()
+	ctx := context.Background()
+	var app client.Application
+	if err := e.c.Do(ctx, http.MethodPost, "/v1.0/applications", nil, nil,
+		map[string]any{"displayName": "Bench daemon", "appPermissions": []string{"User.Read.All"}}, &app); err != nil {
+		fail(err)
+	}
+	cred, err := e.c.AddApplicationPassword(ctx, app.ID, "bench", nil)
+	if err != nil {
+		fail(err)
+	}
+	form := url.Values{"grant_type": {"client_credentials"}, "client_id": {app.AppID}, "client_secret": {*cred.SecretText},
+		"scope": {"https://graph.microsoft.com/.default"}}.Encode()
+	tokenURL := e.srv.URL + "/" + e.tenant.TenantID + "/oauth2/v2.0/token"
+	count := throughput(d, func() error {
+		resp, err := http.Post(tokenURL, "application/x-www-form-urlencoded", strings.NewReader(form))
+		if err != nil {
+			return err
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("token endpoint answered %d", resp.StatusCode)
+		}
+		return nil
+	})
+	perSec := float64(count) / d.Seconds()
+	fmt.Printf("\nClient-credentials tokens: %.1f per second on %d CPUs = %.1f per second per core (RS256-2048, over loopback HTTP; %d in %s)\n",
+		perSec, runtime.NumCPU(), perSec/float64(runtime.NumCPU()), count, d)
 }
 
 // signInRate measures password sign-ins (argon2id at the default cost,
@@ -78,6 +120,18 @@ func signInRate(d time.Duration) {
 	e, done := setup("sqlite", "", 1000)
 	defer done()
 	p := password.DefaultParams
+	count := throughput(d, func() error {
+		_, err := e.app.Directory.SignIn(context.Background(), e.tenant.TenantID, e.tenant.AdminUPN, "Bench-Pass-1", "127.0.0.1", "bench")
+		return err
+	})
+	perSec := float64(count) / d.Seconds()
+	fmt.Printf("\nPassword sign-ins: %.1f per second on %d CPUs = %.1f per second per core (argon2id m=%d KiB, t=%d, p=%d; %d in %s)\n",
+		perSec, runtime.NumCPU(), perSec/float64(runtime.NumCPU()), p.Memory, p.Time, p.Threads, count, d)
+}
+
+// throughput runs op with one worker per CPU for d and counts the calls;
+// any error ends the program.
+func throughput(d time.Duration, op func() error) int {
 	var mu sync.Mutex
 	count := 0
 	deadline := time.Now().Add(d)
@@ -87,7 +141,7 @@ func signInRate(d time.Duration) {
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(deadline) {
-				if _, err := e.app.Directory.SignIn(context.Background(), e.tenant.TenantID, e.tenant.AdminUPN, "Bench-Pass-1", "127.0.0.1", "bench"); err != nil {
+				if err := op(); err != nil {
 					fail(err)
 				}
 				mu.Lock()
@@ -97,9 +151,7 @@ func signInRate(d time.Duration) {
 		}()
 	}
 	wg.Wait()
-	perSec := float64(count) / d.Seconds()
-	fmt.Printf("\nPassword sign-ins: %.1f per second on %d CPUs = %.1f per second per core (argon2id m=%d KiB, t=%d, p=%d; %d in %s)\n",
-		perSec, runtime.NumCPU(), perSec/float64(runtime.NumCPU()), p.Memory, p.Time, p.Threads, count, d)
+	return count
 }
 
 func fail(err error) {

@@ -18,6 +18,9 @@ type Application struct {
 	SPA                    *RedirectURIs        `json:"spa,omitempty"`
 	PublicClient           *RedirectURIs        `json:"publicClient,omitempty"`
 	PasswordCredentials    []PasswordCredential `json:"passwordCredentials,omitempty"`
+	// AppPermissions (an Atrium property) are the application permissions
+	// the app holds for client credentials, such as User.Read.All.
+	AppPermissions []string `json:"appPermissions,omitempty"`
 }
 
 // RedirectURIs are the redirect URIs of one platform (web, spa,

@@ -110,12 +110,22 @@ func (a *API) authed(rt route) http.Handler {
 		default:
 			return err // the database failed, not the token: a 500 with a request id
 		}
+		if p.AppID != "" && delegatedOnly(rt) {
+			return badRequest("", "/me request is only valid with delegated authentication flow.")
+		}
 		if !slices.ContainsFunc(perms, func(perm authz.Permission) bool { return authz.Allowed(p, perm, p.TenantID) }) {
 			return directory.Denied(authz.Check(p, perms[0], p.TenantID))
 		}
 		ctx := withSession(withPrincipal(r.Context(), p), cur)
 		return h(w, r.WithContext(ctx))
 	})
+}
+
+// delegatedOnly reports whether a route acts on the signed-in user
+// (/me, My account, the session), which an app acting on its own has not.
+func delegatedOnly(rt route) bool {
+	return rt.selfService || strings.Contains(rt.pattern, "/me") || strings.Contains(rt.pattern, "/myAdmins") ||
+		strings.HasPrefix(strings.TrimPrefix(rt.pattern, "GET "), "/api/session")
 }
 
 // unfinished returns the first sign-in step a browser session still has to

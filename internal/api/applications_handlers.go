@@ -35,7 +35,8 @@ func applicationJSON(a *directory.Application) client.Application {
 	}
 	return client.Application{ID: a.ID, AppID: a.AppID, DisplayName: a.DisplayName, CreatedDateTime: &created,
 		SignInAudience: myOrg, IsFallbackPublicClient: &public, Web: uris(a.Spec.WebRedirectURIs),
-		SPA: uris(a.Spec.SPARedirectURIs), PublicClient: uris(a.Spec.PublicRedirectURIs), PasswordCredentials: creds}
+		SPA: uris(a.Spec.SPARedirectURIs), PublicClient: uris(a.Spec.PublicRedirectURIs), PasswordCredentials: creds,
+		AppPermissions: a.Spec.AppPermissions}
 }
 
 // decodeApplication reads an application body: the writable properties,
@@ -77,6 +78,12 @@ func decodeApplication(w http.ResponseWriter, r *http.Request) (directory.AppInp
 			default:
 				in.PublicRedirectURIs = &l
 			}
+		case "appPermissions":
+			var l []string
+			if err := json.Unmarshal(raw, &l); err != nil {
+				return in, badRequest(k, "Property 'appPermissions' must be an array of permission names, such as [\"User.Read.All\"].")
+			}
+			in.AppPermissions = &l
 		case "signInAudience":
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil || s != myOrg {

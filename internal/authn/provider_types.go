@@ -106,6 +106,7 @@ func appClient(a *directory.Application, loginURL func(string) string) *client {
 	c.uris = slices.Concat(a.Spec.WebRedirectURIs, a.Spec.SPARedirectURIs, a.Spec.PublicRedirectURIs)
 	switch {
 	case !c.public:
+		c.grants = append(c.grants, oidc.GrantTypeClientCredentials)
 	case len(a.Spec.SPARedirectURIs) > 0 && len(a.Spec.PublicRedirectURIs) == 0:
 		c.appType = op.ApplicationTypeUserAgent
 	default:

@@ -30,6 +30,8 @@ type Claims struct {
 	Scope             string   `json:"scp,omitempty"`
 	WIDs              []string `json:"wids,omitempty"`
 	AuthorizedParty   string   `json:"azp,omitempty"`
+	Roles             []string `json:"roles,omitempty"` // an app's application permissions
+	IDType            string   `json:"idtyp,omitempty"` // "app" for an app acting on its own
 	Version           string   `json:"ver"`
 	UTI               string   `json:"uti"`
 }
@@ -138,7 +140,11 @@ func (t *Tokens) Authenticate(r *http.Request) (authz.Principal, error) {
 	if err != nil {
 		return authz.Principal{}, err
 	}
-	p, err := t.dir.LoadPrincipal(r.Context(), c.TenantID, c.ObjectID)
+	load := t.dir.LoadPrincipal
+	if c.IDType == "app" {
+		load = t.dir.LoadAppPrincipal
+	}
+	p, err := load(r.Context(), c.TenantID, c.ObjectID)
 	if err != nil {
 		return p, err
 	}

@@ -14,6 +14,12 @@ type Principal struct {
 	// role assignments there, and roles a delegation (DAP, GDAP) grants.
 	Roles    []string
 	Operator bool // the deployment operator (local CLI commands)
+	// AppID is set for an application acting on its own (client
+	// credentials): its client id; UserID is empty then, and AppObjectID
+	// and AppPermissions say which app and what it may do.
+	AppID          string
+	AppObjectID    string
+	AppPermissions []string
 	// MustChangePassword is set while the user signs in with a password
 	// that must be changed first.
 	MustChangePassword bool
@@ -28,6 +34,9 @@ var Operator = Principal{Operator: true, DisplayName: "Atrium operator"}
 func (p Principal) Cell(perm Permission, tenantID string) Cell {
 	if p.Operator {
 		return Yes
+	}
+	if p.AppID != "" && p.TenantID == tenantID {
+		return appCell(p.AppPermissions, perm)
 	}
 	if p.UserID == "" || p.TenantID != tenantID {
 		return No

@@ -2,9 +2,12 @@ package directory
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/atriumhq/atrium/internal/authz"
 )
 
 // Application is an app registration: a client that signs people in or
@@ -25,6 +28,11 @@ type AppSpec struct {
 	PublicRedirectURIs []string `json:"publicRedirectUris"`
 	// IsFallbackPublicClient marks a public client (no secret: CLI, mobile).
 	IsFallbackPublicClient bool `json:"isFallbackPublicClient"`
+	// AppPermissions are the application permissions the app holds when
+	// it acts on its own (client credentials), such as User.Read.All.
+	// Only a Global admin registers apps, so adding one is the admin
+	// consent.
+	AppPermissions []string `json:"appPermissions,omitempty"`
 }
 
 // AppSecret is a client secret. Only a hash and a hint of the value are
@@ -46,6 +54,7 @@ type AppInput struct {
 	SPARedirectURIs        *[]string
 	PublicRedirectURIs     *[]string
 	IsFallbackPublicClient *bool
+	AppPermissions         *[]string
 }
 
 // Limits on app registrations, as Entra sets them: 256 redirect URIs of at
@@ -94,6 +103,17 @@ func (in AppInput) apply(a *Application) error {
 	}
 	if in.IsFallbackPublicClient != nil {
 		a.Spec.IsFallbackPublicClient = *in.IsFallbackPublicClient
+	}
+	if in.AppPermissions != nil {
+		perms := slices.Clone(*in.AppPermissions)
+		slices.Sort(perms)
+		perms = slices.Compact(perms)
+		for _, p := range perms {
+			if !authz.IsAppPermission(p) {
+				return Invalid("appPermissions", "'%s' is not an application permission Atrium knows; use one of %s.", p, strings.Join(authz.AppPermissionNames(), ", "))
+			}
+		}
+		a.Spec.AppPermissions = perms
 	}
 	return nil
 }

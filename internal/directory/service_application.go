@@ -198,6 +198,7 @@ func appChanges(old, cur *Application) []ModifiedProperty {
 	add("SpaRedirectUris", strings.Join(old.Spec.SPARedirectURIs, " "), strings.Join(cur.Spec.SPARedirectURIs, " "))
 	add("PublicClientRedirectUris", strings.Join(old.Spec.PublicRedirectURIs, " "), strings.Join(cur.Spec.PublicRedirectURIs, " "))
 	add("IsFallbackPublicClient", strconv.FormatBool(old.Spec.IsFallbackPublicClient), strconv.FormatBool(cur.Spec.IsFallbackPublicClient))
+	add("AppPermissions", strings.Join(old.Spec.AppPermissions, " "), strings.Join(cur.Spec.AppPermissions, " "))
 	return out
 }
 
@@ -255,4 +256,20 @@ func (s *Service) CheckClientSecret(a *Application, secret string) error {
 		return ErrBadClientSecret
 	}
 	return nil
+}
+
+// LoadAppPrincipal builds the principal of an application acting on its
+// own from the current directory state (by object id), so that deleting
+// the app or removing a permission takes effect on the next request.
+func (s *Service) LoadAppPrincipal(ctx context.Context, tenantID, objectID string) (authz.Principal, error) {
+	var a Application
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		a, err = getApplication(tx, objectID)
+		return err
+	})
+	if err != nil {
+		return authz.Principal{}, err
+	}
+	return authz.Principal{TenantID: tenantID, AppID: a.AppID, AppObjectID: a.ID, DisplayName: a.DisplayName,
+		AppPermissions: a.Spec.AppPermissions}, nil
 }
