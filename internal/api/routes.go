@@ -167,11 +167,12 @@ func (a *API) tenantRoutes(mux *http.ServeMux) {
 	}
 	for _, p := range []string{"GET /{tenant}/v2.0/.well-known/openid-configuration",
 		"GET /{tenant}/oauth2/v2.0/authorize", "POST /{tenant}/oauth2/v2.0/authorize", "GET /{tenant}/oauth2/v2.0/authorize/callback",
-		"POST /{tenant}/oauth2/v2.0/token", "POST /{tenant}/oauth2/v2.0/devicecode", "POST /{tenant}/oauth2/v2.0/revoke", "POST /{tenant}/oauth2/v2.0/introspect",
+		"POST /{tenant}/oauth2/v2.0/devicecode", "POST /{tenant}/oauth2/v2.0/revoke", "POST /{tenant}/oauth2/v2.0/introspect",
 		"GET /{tenant}/oidc/userinfo", "POST /{tenant}/oidc/userinfo",
 		"OPTIONS /{tenant}/v2.0/.well-known/openid-configuration", "OPTIONS /{tenant}/oauth2/v2.0/token", "OPTIONS /{tenant}/oidc/userinfo"} {
 		mux.HandleFunc(p, a.oidc)
 	}
+	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/token", a.oidcToken)
 	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/logout", a.oidcLogout)
 	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/logout", a.oidcLogout)
 	mux.HandleFunc("GET /{tenant}/devicelogin", a.deviceLogin)

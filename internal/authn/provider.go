@@ -73,6 +73,11 @@ func (p *Provider) CallbackURL(tenantID, requestID string) string {
 // tenant part of the path removed: /v2.0/.well-known/openid-configuration,
 // /oauth2/v2.0/authorize, /oauth2/v2.0/token, /oidc/userinfo and so on.
 func (p *Provider) Handler(tenantID string) (http.Handler, error) {
+	return p.opFor(tenantID)
+}
+
+// opFor returns the tenant's op.Provider, building it on first use.
+func (p *Provider) opFor(tenantID string) (*op.Provider, error) {
 	p.mu.Lock()
 	if e, ok := p.byTID[tenantID]; ok {
 		p.lru.MoveToFront(e)
