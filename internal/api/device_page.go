@@ -19,17 +19,17 @@ func (a *API) deviceLogin(w http.ResponseWriter, r *http.Request) {
 	t := signinTexts[pageLang(r)]
 	code := r.URL.Query().Get("user_code")
 	if code == "" {
-		a.renderSignin(w, r, http.StatusOK, signinView{Step: "usercode", Heading: t.UserCode})
+		a.renderSignin(w, r, tid, http.StatusOK, signinView{Step: "usercode", Heading: t.UserCode})
 		return
 	}
 	// Each try counts against the address's sign-in budget: user codes
 	// are short, so guessing them must stay slow.
 	if !a.signins.allow(signupPrincipal(r).IPAddress) {
-		a.renderSignin(w, r, http.StatusTooManyRequests, signinView{Step: "usercode", Heading: t.UserCode, Error: t.Busy})
+		a.renderSignin(w, r, tid, http.StatusTooManyRequests, signinView{Step: "usercode", Heading: t.UserCode, Error: t.Busy})
 		return
 	}
 	if _, err := a.dir.PendingDeviceAuthorization(r.Context(), tid, code); err != nil {
-		a.renderSignin(w, r, http.StatusOK, signinView{Step: "usercode", Heading: t.UserCode, Error: t.BadUserCode})
+		a.renderSignin(w, r, tid, http.StatusOK, signinView{Step: "usercode", Heading: t.UserCode, Error: t.BadUserCode})
 		return
 	}
 	target := "/" + r.PathValue("tenant") + "/oauth2/v2.0/signin?device=" + url.QueryEscape(directory.NormalizeUserCode(code))

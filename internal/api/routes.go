@@ -102,6 +102,9 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /v1.0/organization", perms: read, h: a.listOrganization},
 		{pattern: "GET /v1.0/organization/{id}", perms: read, h: a.getOrganization},
 		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage), h: a.updateOrganization},
+		{pattern: "GET /v1.0/organization/{id}/branding", perms: read, h: a.getBranding},
+		{pattern: "PATCH /v1.0/organization/{id}/branding", perms: needs(authz.OrgManage), h: a.updateBranding},
+		{pattern: "PUT /v1.0/organization/{id}/branding/localizations/0/bannerLogo", perms: needs(authz.OrgManage), h: a.putBannerLogo},
 
 		{pattern: "GET /v1.0/auditLogs/directoryAudits", perms: needs(authz.ReportsManage), h: a.listAudit},
 		{pattern: "GET /v1.0/auditLogs/signIns", perms: needs(authz.ReportsManage), h: a.listSignIns},
@@ -162,6 +165,7 @@ func (a *API) routes(mux *http.ServeMux) {
 // Entra's layout.
 func (a *API) tenantRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /{tenant}/discovery/v2.0/keys", a.public(a.jwks))
+	mux.Handle("GET /{tenant}/branding/bannerLogo", a.public(a.bannerLogo))
 	if a.provider == nil {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/atriumhq/atrium/internal/authz"
@@ -22,8 +23,9 @@ var signinTemplate = template.Must(template.New("signin").Parse(`<!doctype html>
 <title>{{.T.Title}}</title>
 <style>body{font-family:system-ui,sans-serif;background:#f3f2f1;margin:0}main{max-width:22rem;margin:10vh auto;background:#fff;padding:2rem;box-shadow:0 2px 6px #0002}
 label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}button{margin-top:1.5rem;padding:.5rem 1.5rem;font-size:1rem;background:#0f6cbd;color:#fff;border:0}
-.error{color:#a4262c}</style></head>
-<body><main><h1>{{.Heading}}</h1>
+.error{color:#a4262c}.note{white-space:pre-line;font-size:.875rem;margin-top:1.5rem}</style></head>
+<body{{with .Brand.BackgroundColor}} style="background:{{.}}"{{end}}><main>
+{{with .LogoURL}}<img src="{{.}}" alt="" style="max-width:100%;max-height:36px">{{end}}<h1>{{.Heading}}</h1>
 {{if .Error}}<p class="error" role="alert">{{.Error}}</p>{{end}}
 {{if .Message}}<p>{{.Message}}</p>{{else}}
 {{if eq .Step "usercode"}}<form method="get" action="{{.Action}}"><label>{{.T.UserCode}}<input name="user_code" autocomplete="off" required autofocus></label>
@@ -32,7 +34,7 @@ label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;paddi
 {{if .Request}}<input type="hidden" name="request" value="{{.Request}}">{{end}}{{if .Device}}<input type="hidden" name="device" value="{{.Device}}">{{end}}
 <input type="hidden" name="step" value="{{.Step}}">
 {{if .CSRF}}<input type="hidden" name="csrf_token" value="{{.CSRF}}">{{end}}
-{{if eq .Step "password"}}<label>{{.T.Username}}<input name="username" type="email" autocomplete="username" value="{{.Username}}" required autofocus></label>
+{{if eq .Step "password"}}<label>{{.T.Username}}<input name="username" type="email" autocomplete="username" value="{{.Username}}"{{with .Brand.UsernameHintText}} placeholder="{{.}}"{{end}} required autofocus></label>
 <label>{{.T.Password}}<input name="password" type="password" autocomplete="current-password" required></label>{{end}}
 {{if eq .Step "mfa"}}<label>{{.T.Code}}<input name="code" inputmode="numeric" autocomplete="one-time-code" required autofocus></label>{{end}}
 {{if eq .Step "change"}}<label>{{.T.Current}}<input name="current" type="password" autocomplete="current-password" required autofocus></label>
@@ -41,6 +43,7 @@ label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;paddi
 {{if eq .Step "device"}}<p>{{.Detail}}</p><button type="submit" name="decision" value="approve">{{.T.Continue}}</button>
 <button type="submit" name="decision" value="deny">{{.T.Cancel}}</button>{{else}}
 <button type="submit">{{.T.Submit}}</button>{{end}}</form>{{end}}{{end}}
+{{with .Brand.SignInPageText}}<p class="note">{{.}}</p>{{end}}
 </main></body></html>`))
 
 type signinText struct {
@@ -76,8 +79,10 @@ var signinTexts = map[string]signinText{
 type signinView struct {
 	Lang, Heading, Error, Message, Action, Step, CSRF, Username string
 	signinFlow
-	Detail string // the device step's explanation
-	T      signinText
+	Brand   directory.BrandingSpec // the tenant's company branding
+	LogoURL string
+	Detail  string // the device step's explanation
+	T       signinText
 }
 
 func pageLang(r *http.Request) string {
@@ -87,7 +92,13 @@ func pageLang(r *http.Request) string {
 	return "en"
 }
 
-func (a *API) renderSignin(w http.ResponseWriter, r *http.Request, status int, v signinView) {
+func (a *API) renderSignin(w http.ResponseWriter, r *http.Request, tid string, status int, v signinView) {
+	if b, err := a.dir.SignInBranding(r.Context(), tid); err == nil {
+		v.Brand = b.Spec
+		if len(b.Logo) > 0 {
+			v.LogoURL = "/" + tid + "/branding/bannerLogo?v=" + strconv.FormatInt(b.UpdatedAt.Unix(), 10)
+		}
+	}
 	v.Lang = pageLang(r)
 	v.T = signinTexts[v.Lang]
 	v.Action = r.URL.Path
@@ -103,7 +114,7 @@ func (a *API) renderSignin(w http.ResponseWriter, r *http.Request, status int, v
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	w.WriteHeader(status)
@@ -120,13 +131,13 @@ func (a *API) signinPage(w http.ResponseWriter, r *http.Request) {
 	f := signinFlow{Request: r.URL.Query().Get("request"), Device: r.URL.Query().Get("device")}
 	t := signinTexts[pageLang(r)]
 	if !a.flowLive(r, tid, f) {
-		a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: t.Expired})
+		a.renderSignin(w, r, tid, http.StatusBadRequest, signinView{Message: t.Expired})
 		return
 	}
 	v := signinView{signinFlow: f, Step: "password"}
 	p, cur, err := a.sessions.Authenticate(r)
 	if err != nil || p.TenantID != tid {
-		a.renderSignin(w, r, http.StatusOK, v)
+		a.renderSignin(w, r, tid, http.StatusOK, v)
 		return
 	}
 	v.CSRF = cur.CSRF
@@ -142,13 +153,13 @@ func (a *API) signinPage(w http.ResponseWriter, r *http.Request) {
 		v.Step, v.Heading, v.Detail = "device", sprintf(t.DeviceAsk, app), sprintf(t.DeviceDetail, f.Device)
 	default:
 		if err := a.dir.CompleteAuthRequest(r.Context(), tid, f.Request, p.UserID, a.amr(r, tid, p.UserID)); err != nil {
-			a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: t.Expired})
+			a.renderSignin(w, r, tid, http.StatusBadRequest, signinView{Message: t.Expired})
 			return
 		}
 		http.Redirect(w, r, a.provider.CallbackURL(tid, f.Request), http.StatusSeeOther)
 		return
 	}
-	a.renderSignin(w, r, http.StatusOK, v)
+	a.renderSignin(w, r, tid, http.StatusOK, v)
 }
 
 // signinFlow is what the sign-in is for: an authorization request of an
@@ -197,11 +208,11 @@ func (a *API) signinSubmit(w http.ResponseWriter, r *http.Request) {
 	t := signinTexts[pageLang(r)]
 	f := signinFlow{Request: r.PostForm.Get("request"), Device: r.PostForm.Get("device")}
 	if !a.flowLive(r, tid, f) {
-		a.renderSignin(w, r, http.StatusBadRequest, signinView{Message: t.Expired})
+		a.renderSignin(w, r, tid, http.StatusBadRequest, signinView{Message: t.Expired})
 		return
 	}
 	if o := r.Header.Get("Origin"); o != "" && o != originOf(a.publicURL) {
-		a.renderSignin(w, r, http.StatusForbidden, signinView{Message: t.Expired}) // login CSRF: a form posted from another site
+		a.renderSignin(w, r, tid, http.StatusForbidden, signinView{Message: t.Expired}) // login CSRF: a form posted from another site
 		return
 	}
 	back := r.URL.Path + f.query()
@@ -222,7 +233,7 @@ func (a *API) signinSubmit(w http.ResponseWriter, r *http.Request) {
 			if r.PostForm.Get("decision") == "approve" {
 				msg = sprintf(t.DeviceDone, name)
 			}
-			a.renderSignin(w, r, http.StatusOK, signinView{Message: msg})
+			a.renderSignin(w, r, tid, http.StatusOK, signinView{Message: msg})
 			return
 		}
 	default:
@@ -238,7 +249,7 @@ func (a *API) signinSubmit(w http.ResponseWriter, r *http.Request) {
 		if _, cur, err := a.sessions.Authenticate(withoutUnsafe(r)); err == nil && !fe.restart {
 			v.CSRF = cur.CSRF
 		}
-		a.renderSignin(w, r, fe.status, v)
+		a.renderSignin(w, r, tid, fe.status, v)
 	case err != nil:
 		a.writeError(w, r, err)
 	default:

@@ -184,6 +184,10 @@ type Tx interface {
 	GetDeviceAuthorizationByUserCode(userCode string) (DeviceAuthorization, error)
 	UpdateDeviceAuthorization(d *DeviceAuthorization) error
 
+	// GetBranding returns the tenant's branding; the zero value if unset.
+	GetBranding() (Branding, error)
+	PutBranding(b *Branding) error
+
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error
 	GetChallenge(id string) (ResetChallenge, error)
