@@ -12,14 +12,21 @@ import (
 // expire", the policy of new tenants.
 const neverExpires = 2147483647
 
-func domainJSON(d *directory.Domain) client.Domain {
+// domainJSON is a domain in Graph's shape; the password validity and
+// notification window are the tenant's one policy, reported on every
+// domain as Graph does.
+func domainJSON(d *directory.Domain, pol directory.PasswordPolicy) client.Domain {
 	services := []string{}
 	if d.IsVerified {
 		services = []string{"Email", "OfficeCommunicationsOnline"}
 	}
+	validity, notify := neverExpires, 14
+	if pol.PasswordValidityDays > 0 {
+		validity, notify = pol.PasswordValidityDays, pol.PasswordNotificationDays
+	}
 	return client.Domain{ID: d.Name, AuthenticationType: d.AuthenticationType, IsAdminManaged: true, IsDefault: d.IsDefault,
-		IsInitial: d.IsInitial, IsRoot: d.IsRoot, IsVerified: d.IsVerified, PasswordNotificationWindowInDays: 14,
-		PasswordValidityPeriodInDays: neverExpires, SupportedServices: services}
+		IsInitial: d.IsInitial, IsRoot: d.IsRoot, IsVerified: d.IsVerified, PasswordNotificationWindowInDays: notify,
+		PasswordValidityPeriodInDays: validity, SupportedServices: services}
 }
 
 func (a *API) listDomains(w http.ResponseWriter, r *http.Request) error {
@@ -30,19 +37,27 @@ func (a *API) listDomains(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	pol, err := a.dir.GetPasswordPolicy(r.Context(), tenantOf(r.Context()))
+	if err != nil {
+		return err
+	}
 	items := make([]any, len(ds))
 	for i := range ds {
-		items[i] = domainJSON(&ds[i])
+		items[i] = domainJSON(&ds[i], pol)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"@odata.context": a.odataContext("domains"), "value": items})
 	return nil
 }
 
-func (a *API) writeDomain(w http.ResponseWriter, status int, d *directory.Domain) error {
+func (a *API) writeDomain(w http.ResponseWriter, r *http.Request, status int, d *directory.Domain) error {
+	pol, err := a.dir.GetPasswordPolicy(r.Context(), tenantOf(r.Context()))
+	if err != nil {
+		return err
+	}
 	body := struct {
 		Context string `json:"@odata.context"`
 		client.Domain
-	}{a.odataContext("domains/$entity"), domainJSON(d)}
+	}{a.odataContext("domains/$entity"), domainJSON(d, pol)}
 	writeJSON(w, status, body)
 	return nil
 }
@@ -55,7 +70,7 @@ func (a *API) getDomain(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeDomain(w, http.StatusOK, &d)
+	return a.writeDomain(w, r, http.StatusOK, &d)
 }
 
 func (a *API) createDomain(w http.ResponseWriter, r *http.Request) error {
@@ -77,7 +92,7 @@ func (a *API) createDomain(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Location", a.publicURL+"/v1.0/domains/"+d.Name)
-	return a.writeDomain(w, http.StatusCreated, &d)
+	return a.writeDomain(w, r, http.StatusCreated, &d)
 }
 
 func (a *API) verifyDomain(w http.ResponseWriter, r *http.Request) error {
@@ -85,7 +100,7 @@ func (a *API) verifyDomain(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeDomain(w, http.StatusOK, &d)
+	return a.writeDomain(w, r, http.StatusOK, &d)
 }
 
 func (a *API) domainDNSRecords(w http.ResponseWriter, r *http.Request) error {

@@ -15,6 +15,8 @@ type passwordPolicyJSON struct {
 	TemporaryPasswordLifetimeDays int      `json:"temporaryPasswordLifetimeDays"`
 	GeneratedFormat               string   `json:"generatedFormat"`
 	SSPRScope                     string   `json:"ssprScope"`
+	PasswordValidityDays          int      `json:"passwordValidityDays"`
+	PasswordNotificationDays      int      `json:"passwordNotificationDays"`
 }
 
 func (a *API) getPasswordPolicy(w http.ResponseWriter, r *http.Request) error {

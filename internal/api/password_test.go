@@ -137,3 +137,25 @@ func TestResetPassword(t *testing.T) {
 		t.Errorf("admin resetting their own password: %d %s", r.status, r.raw)
 	}
 }
+
+// TestPasswordExpirationSetting: the tenant's expiration policy is set in
+// the password settings and reported on every domain, as Graph does.
+func TestPasswordExpirationSetting(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	d := h.do(a.adminTok, "GET", "/v1.0/domains/"+a.domain, nil)
+	if d.body["passwordValidityPeriodInDays"] != float64(2147483647) {
+		t.Fatalf("default validity: %s", d.raw)
+	}
+	r := h.do(a.adminTok, "PATCH", "/api/settings/passwordPolicy", map[string]any{"passwordValidityDays": 7})
+	if r.status != 400 || r.errTarget() != "passwordValidityDays" {
+		t.Fatalf("7 days: %d %s", r.status, r.raw)
+	}
+	h.want(h.do(a.memberTok, "PATCH", "/api/settings/passwordPolicy", map[string]any{"passwordValidityDays": 90}), 403, "Authorization_RequestDenied")
+	h.want(h.do(a.adminTok, "PATCH", "/api/settings/passwordPolicy", map[string]any{"passwordValidityDays": 90}), 204, "")
+	list := h.do(a.memberTok, "GET", "/v1.0/domains", nil)
+	dom := list.body["value"].([]any)[0].(map[string]any)
+	if dom["passwordValidityPeriodInDays"] != float64(90) || dom["passwordNotificationWindowInDays"] != float64(14) {
+		t.Fatalf("domains after the policy: %s", list.raw)
+	}
+}

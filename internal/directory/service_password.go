@@ -57,6 +57,10 @@ func (s *Service) UpdatePasswordPolicy(ctx context.Context, tenantID string, np 
 		return Invalid("generatedFormat", "Generated passwords are modern16 or legacy8.")
 	case np.SSPRScope != "" && np.SSPRScope != "none" && np.SSPRScope != "all":
 		return Invalid("ssprScope", "Self-service reset is for none or all users (admins always may).")
+	case np.PasswordValidityDays != 0 && (np.PasswordValidityDays < 14 || np.PasswordValidityDays > 730):
+		return Invalid("passwordValidityDays", "Passwords expire after 14 to 730 days, or never (0).")
+	case np.PasswordNotificationDays < 0 || np.PasswordNotificationDays > 30:
+		return Invalid("passwordNotificationDays", "Users are told 1 to 30 days before their password expires.")
 	}
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		t, err := tx.Tenant()
@@ -75,6 +79,7 @@ func (s *Service) UpdatePasswordPolicy(ctx context.Context, tenantID string, np 
 				{Name: "LockoutThreshold", Old: itoa(old.LockoutThreshold), New: itoa(cur.LockoutThreshold)},
 				{Name: "LockoutDurationSeconds", Old: itoa(old.LockoutDurationSeconds), New: itoa(cur.LockoutDurationSeconds)},
 				{Name: "TemporaryPasswordLifetimeDays", Old: itoa(old.TemporaryPasswordLifetimeDays), New: itoa(cur.TemporaryPasswordLifetimeDays)},
+				{Name: "PasswordValidityDays", Old: itoa(old.PasswordValidityDays), New: itoa(cur.PasswordValidityDays)},
 			}})
 	})
 }

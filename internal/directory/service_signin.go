@@ -162,7 +162,7 @@ func (s *Service) SignIn(ctx context.Context, tenantID, upn, pw, ip, client stri
 	if refusal != nil {
 		return SignInResult{}, refusal
 	}
-	return SignInResult{User: u, MustChangePassword: u.ForceChangePassword}, nil
+	return SignInResult{User: u, MustChangePassword: u.ForceChangePassword || policy.PasswordExpired(u.PasswordChangedAt, now)}, nil
 }
 
 // lockoutDuration doubles the tenant's lockout with each lockout in a row,

@@ -172,8 +172,13 @@ func (s *Service) LoadPrincipal(ctx context.Context, tenantID, userID string) (a
 		if err != nil {
 			return err
 		}
+		t, err := tx.Tenant()
+		if err != nil {
+			return err
+		}
+		expired := t.Settings.PasswordPolicy.PasswordExpired(u.PasswordChangedAt, s.Now())
 		p = authz.Principal{UserID: u.ID, TenantID: tenantID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName,
-			MustChangePassword: u.ForceChangePassword}
+			MustChangePassword: u.ForceChangePassword || expired}
 		for _, ra := range ras {
 			if r, ok := authz.RoleByTemplate(ra.RoleTemplateID); ok {
 				p.Roles = append(p.Roles, r.Key)

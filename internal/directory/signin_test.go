@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
@@ -140,5 +141,58 @@ func TestAddressLimit(t *testing.T) {
 	clk.t = clk.t.Add(6 * time.Minute)
 	if _, err := svc.SignIn(context.Background(), ct.TenantID, "a@"+ct.InitialDomain, "Right-Pass-1", "192.0.2.9", "test"); err != nil {
 		t.Fatalf("after the window: %v", err)
+	}
+}
+
+// TestPasswordExpirationPolicy: with the tenant's expiration policy on, a
+// password older than its validity must be changed at the next sign-in;
+// changing it ends that. The policy is off (never expire) by default.
+func TestPasswordExpirationPolicy(t *testing.T) {
+	svc, clk, op, ct := newService(t)
+	u, err := svc.CreateUser(op, ct.TenantID, directory.Changes{"accountEnabled": true, "displayName": "Old", "mailNickname": "old",
+		"userPrincipalName": "old@" + ct.InitialDomain}, &directory.PasswordProfile{Password: "Own-Pass-123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	signIn := func() bool {
+		t.Helper()
+		res, err := svc.SignIn(context.Background(), ct.TenantID, u.UserPrincipalName, "Own-Pass-123", "198.51.100.1", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := svc.LoadPrincipal(context.Background(), ct.TenantID, u.ID)
+		if err != nil || p.MustChangePassword != res.MustChangePassword {
+			t.Fatalf("principal %+v (%v) disagrees with the sign-in %+v", p, err, res)
+		}
+		return res.MustChangePassword
+	}
+	clk.t = clk.t.AddDate(2, 0, 0)
+	if signIn() {
+		t.Fatal("a password expired under the default policy (never expire)")
+	}
+	for _, bad := range []directory.PasswordPolicy{{PasswordValidityDays: 13}, {PasswordValidityDays: 731}, {PasswordValidityDays: 90, PasswordNotificationDays: 31}} {
+		if err := svc.UpdatePasswordPolicy(op, ct.TenantID, bad); directory.KindOf(err) != directory.KindInvalid {
+			t.Errorf("policy %+v: %v", bad, err)
+		}
+	}
+	if err := svc.UpdatePasswordPolicy(op, ct.TenantID, directory.PasswordPolicy{PasswordValidityDays: 90}); err != nil {
+		t.Fatal(err)
+	}
+	if !signIn() {
+		t.Fatal("a password two years old didn't expire under a 90-day policy")
+	}
+	if pol, _ := svc.GetPasswordPolicy(op, ct.TenantID); pol.PasswordNotificationDays != 14 {
+		t.Errorf("notification default: %+v", pol)
+	}
+	user, _ := svc.LoadPrincipal(context.Background(), ct.TenantID, u.ID)
+	if err := svc.ChangeOwnPassword(authz.WithPrincipal(context.Background(), user), ct.TenantID, "Own-Pass-123", "Newer-Pass-456"); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := svc.LoadPrincipal(context.Background(), ct.TenantID, u.ID); p.MustChangePassword {
+		t.Fatal("a changed password still counts as expired")
+	}
+	clk.t = clk.t.AddDate(0, 0, 91)
+	if p, _ := svc.LoadPrincipal(context.Background(), ct.TenantID, u.ID); !p.MustChangePassword {
+		t.Fatal("the new password did not expire after 91 days")
 	}
 }

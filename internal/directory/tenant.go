@@ -34,6 +34,13 @@ type PasswordPolicy struct {
 	// SSPRScope is who may reset a forgotten password themselves: "none"
 	// (the default) or "all". Admins always may, under the admin policy.
 	SSPRScope string `json:"ssprScope,omitempty"`
+	// PasswordValidityDays is the tenant's password expiration policy:
+	// 0 (the default) never expires; else 14 to 730 days, after which the
+	// user must choose a new password at sign-in.
+	PasswordValidityDays int `json:"passwordValidityDays,omitempty"`
+	// PasswordNotificationDays is how long before expiry users are told
+	// (1 to 30; 14 when expiry is on).
+	PasswordNotificationDays int `json:"passwordNotificationDays,omitempty"`
 }
 
 // The password policy defaults (users-and-passwords.md §4.5, §8).
@@ -63,7 +70,16 @@ func (p PasswordPolicy) WithDefaults() PasswordPolicy {
 	if p.CustomBannedPasswords == nil {
 		p.CustomBannedPasswords = []string{}
 	}
+	if p.PasswordValidityDays > 0 && p.PasswordNotificationDays == 0 {
+		p.PasswordNotificationDays = 14
+	}
 	return p
+}
+
+// PasswordExpired reports whether the policy has expired the password a
+// user last set at changedAt.
+func (p PasswordPolicy) PasswordExpired(changedAt, now time.Time) bool {
+	return p.PasswordValidityDays > 0 && !changedAt.IsZero() && now.After(changedAt.AddDate(0, 0, p.PasswordValidityDays))
 }
 
 // Organization is the profile a tenant's admins keep.
