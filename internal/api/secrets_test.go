@@ -3,6 +3,8 @@ package api_test
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/oauth2"
 )
 
 // TestNoSecretInLogs runs the flows that handle secrets (typed and
@@ -27,6 +29,14 @@ func TestNoSecretInLogs(t *testing.T) {
 	if clientSecret == "" {
 		t.Fatal("no client secret was issued; the check would miss it")
 	}
+	// An OpenID Connect sign-in: its code, tokens and client secret.
+	rp := newRelyingParty(h, a, false)
+	verifier := oauth2.GenerateVerifier()
+	code, _ := rp.signIn(newOIDCBrowser(t), "member@"+a.domain, "Changed-Secret-44", oauth2.S256ChallengeOption(verifier))
+	tok, err := rp.cfg.Exchange(rp.ctx, code, oauth2.VerifierOption(verifier))
+	if err != nil {
+		t.Fatal(err)
+	}
 	audit := string(h.do(a.adminTok, "GET", "/v1.0/auditLogs/directoryAudits?$top=999", nil).raw)
 	signIns := string(h.do(a.adminTok, "GET", "/v1.0/auditLogs/signIns?$top=999", nil).raw)
 	logs := h.logs.String()
@@ -34,7 +44,8 @@ func TestNoSecretInLogs(t *testing.T) {
 		t.Fatal("the server logged nothing; the check would be empty")
 	}
 	for _, secret := range []string{"Typed-Secret-42", generated, "Wrong-Secret-43", "Changed-Secret-44", "Member-Pass-1",
-		"$argon2id", a.adminTok, a.memberTok, br.csrf, "Bearer-garbage-secret", clientSecret} {
+		"$argon2id", a.adminTok, a.memberTok, br.csrf, "Bearer-garbage-secret", clientSecret,
+		code, tok.AccessToken, tok.RefreshToken, rp.cfg.ClientSecret, verifier} {
 		for name, text := range map[string]string{"server log": logs, "audit log": audit, "sign-in log": signIns} {
 			if strings.Contains(text, secret) {
 				t.Errorf("the %s contains a secret (%.12s…)", name, secret)
