@@ -47,7 +47,7 @@ label{display:block;margin-top:1rem}input{width:100%;box-sizing:border-box;paddi
 </main></body></html>`))
 
 type signinText struct {
-	Title, SignIn, Username, Password, Submit, Bad, Expired, MFA, Code, BadCode, Change, Current, New, Confirm, Mismatch, Enroll, Busy string
+	Title, SignIn, Username, Password, Submit, Bad, Expired, MFA, Code, BadCode, CodeLocked, Change, Current, New, Confirm, Mismatch, Enroll, Busy string
 
 	// The device code flow (atrium login).
 	UserCode, BadUserCode, DeviceAsk, DeviceDetail, Continue, Cancel, DeviceDone, DeviceDenied string
@@ -57,7 +57,8 @@ var signinTexts = map[string]signinText{
 	"en": {Title: "Sign in", SignIn: "Sign in", Username: "Email or user name", Password: "Password", Submit: "Next",
 		Bad: "Your account or password is incorrect.", Expired: "This sign-in has expired. Go back to the app and start again.",
 		MFA: "Enter the code from your authenticator app", Code: "Code", BadCode: "That code didn't work. Try again.",
-		Change: "Update your password", Current: "Current password", New: "New password", Confirm: "Confirm new password",
+		CodeLocked: "Too many wrong codes. Wait 15 minutes, then try again.",
+		Change:     "Update your password", Current: "Current password", New: "New password", Confirm: "Confirm new password",
 		Mismatch: "The new passwords don't match.", Busy: "Too many sign-ins from this address; try again later.",
 		Enroll:   "Your organization requires an authenticator app before you can sign in to apps. Set one up under My account, then return to the app.",
 		UserCode: "Enter the code shown on your device", BadUserCode: "That code isn't valid or has expired. Check the code on your device and try again.",
@@ -67,7 +68,8 @@ var signinTexts = map[string]signinText{
 	"nl": {Title: "Aanmelden", SignIn: "Aanmelden", Username: "E-mailadres of gebruikersnaam", Password: "Wachtwoord", Submit: "Volgende",
 		Bad: "Uw account of wachtwoord is onjuist.", Expired: "Deze aanmelding is verlopen. Ga terug naar de app en begin opnieuw.",
 		MFA: "Voer de code uit uw authenticator-app in", Code: "Code", BadCode: "Die code werkte niet. Probeer het opnieuw.",
-		Change: "Uw wachtwoord bijwerken", Current: "Huidig wachtwoord", New: "Nieuw wachtwoord", Confirm: "Nieuw wachtwoord bevestigen",
+		CodeLocked: "Te veel onjuiste codes. Wacht 15 minuten en probeer het dan opnieuw.",
+		Change:     "Uw wachtwoord bijwerken", Current: "Huidig wachtwoord", New: "Nieuw wachtwoord", Confirm: "Nieuw wachtwoord bevestigen",
 		Mismatch: "De nieuwe wachtwoorden komen niet overeen.", Busy: "Te veel aanmeldingen vanaf dit adres; probeer het later opnieuw.",
 		Enroll:   "Uw organisatie vereist een authenticator-app voordat u zich bij apps aanmeldt. Stel er een in onder Mijn account en ga dan terug naar de app.",
 		UserCode: "Voer de code in die op uw apparaat wordt weergegeven", BadUserCode: "Die code is ongeldig of verlopen. Controleer de code op uw apparaat en probeer het opnieuw.",
@@ -277,6 +279,8 @@ func (e *formError) text(t signinText) string {
 		return t.BadCode
 	case "mismatch":
 		return t.Mismatch
+	case "codeLocked":
+		return t.CodeLocked
 	}
 	return e.message
 }
@@ -311,8 +315,11 @@ func (a *API) signinCode(w http.ResponseWriter, r *http.Request, tid string) err
 		return &formError{status: http.StatusOK, key: "bad", restart: true}
 	}
 	ended, err := a.checkSessionCode(w, r, p, cur, r.PostForm.Get("code"))
-	if err == directory.ErrBadCode {
+	switch err {
+	case directory.ErrBadCode:
 		return &formError{status: http.StatusOK, key: "badCode", restart: ended}
+	case directory.ErrCodeLocked:
+		return &formError{status: http.StatusTooManyRequests, key: "codeLocked"}
 	}
 	return err
 }

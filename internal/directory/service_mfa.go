@@ -170,29 +170,71 @@ func (s *Service) HasTOTP(ctx context.Context, tenantID, userID string) (bool, e
 // ErrBadCode refuses a wrong second-factor code.
 var ErrBadCode = &Error{Kind: KindInvalid, Field: "code", Message: "The code is not right, or was used already."}
 
+// ErrCodeLocked refuses every code while the user's second factor is
+// locked after too many wrong ones.
+var ErrCodeLocked = &Error{Kind: KindInvalid, Field: "code", Message: "Too many wrong codes; wait 15 minutes and try again."}
+
 // VerifySecondFactor checks a code from the user's authenticator app (each
-// accepted once) or one of their unused recovery codes (used up).
+// accepted once) or one of their unused recovery codes (used up). Wrong
+// codes count per user across sign-ins; MFAFailureLimit of them lock the
+// second factor for MFALockout.
 func (s *Service) VerifySecondFactor(ctx context.Context, tenantID, userID, code string) error {
 	code = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(code), " ", ""))
-	return s.store.Update(ctx, tenantID, func(tx Tx) error {
-		m, err := tx.GetTOTP(userID)
-		if KindOf(err) == KindNotFound || (err == nil && !m.Confirmed) {
-			return ErrBadCode
-		} else if err != nil {
+	now := s.Now()
+	var refusal error
+	err := s.store.Update(ctx, tenantID, func(tx Tx) error {
+		refusal = nil
+		f, err := tx.MFAFailures(userID)
+		if err != nil {
 			return err
 		}
-		if step, ok := s.checkCode(m, code); ok && step > m.LastStep {
-			m.LastStep = step
-			return tx.PutTOTP(&m)
+		if now.Before(f.LockedUntil) {
+			refusal = ErrCodeLocked
+			return nil
 		}
-		if len(code) == 16 {
-			err := tx.UseRecoveryCode(userID, recoveryHash(code), s.Now())
-			if KindOf(err) != KindNotFound {
-				return err
+		ok, err := s.acceptCode(tx, userID, code)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if f.Failures == 0 && f.LockedUntil.IsZero() {
+				return nil
 			}
+			return tx.PutMFAFailures(&MFAFailures{UserID: userID})
 		}
-		return ErrBadCode
+		refusal = ErrBadCode
+		if f.Failures++; f.Failures >= MFAFailureLimit {
+			f.Failures, f.LockedUntil = 0, now.Add(MFALockout)
+		}
+		return tx.PutMFAFailures(&f)
 	})
+	if err != nil {
+		return err
+	}
+	return refusal
+}
+
+// acceptCode uses up code if it is a valid authenticator or recovery code.
+func (s *Service) acceptCode(tx Tx, userID, code string) (bool, error) {
+	m, err := tx.GetTOTP(userID)
+	if KindOf(err) == KindNotFound || (err == nil && !m.Confirmed) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	if step, ok := s.checkCode(m, code); ok && step > m.LastStep {
+		m.LastStep = step
+		return true, tx.PutTOTP(&m)
+	}
+	if len(code) == 16 {
+		err := tx.UseRecoveryCode(userID, recoveryHash(code), s.Now())
+		if err == nil {
+			return true, nil
+		} else if KindOf(err) != KindNotFound {
+			return false, err
+		}
+	}
+	return false, nil
 }
 
 // checkCode validates a six-digit code at the service clock and returns

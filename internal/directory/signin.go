@@ -11,6 +11,24 @@ type SignInState struct {
 	RecentBad   []string  // keyed hashes of the last 3 wrong passwords
 }
 
+// MFAFailures counts a user's wrong second-factor codes. A right password
+// doesn't reset it (else a thief with the password could guess codes
+// forever, five per sign-in); a right code does.
+type MFAFailures struct {
+	UserID      string
+	Failures    int
+	LockedUntil time.Time // zero when not locked
+}
+
+// Second-factor lockout: this many wrong codes in a row lock the user's
+// second factor for MFALockout, however many sign-ins they span. Ten
+// guesses per quarter hour make guessing a six-digit code a matter of
+// years.
+const (
+	MFAFailureLimit = 10
+	MFALockout      = 15 * time.Minute
+)
+
 // SignInEvent is one entry of the sign-in log.
 type SignInEvent struct {
 	ID            string

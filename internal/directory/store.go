@@ -154,6 +154,9 @@ type Tx interface {
 	ReplaceRecoveryCodes(userID string, hashes []string) error
 	// UseRecoveryCode marks an unused code used; NotFound if there is none.
 	UseRecoveryCode(userID, hash string, at time.Time) error
+	// MFAFailures returns a user's wrong-code count; zero if none.
+	MFAFailures(userID string) (MFAFailures, error)
+	PutMFAFailures(f *MFAFailures) error
 	UnusedRecoveryCodes(userID string) (int, error)
 
 	CreateApplication(a *Application) error

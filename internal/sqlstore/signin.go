@@ -113,3 +113,20 @@ func (s *Store) PurgeSignIns(ctx context.Context, cutoff time.Time) (int, error)
 	n, err := res.RowsAffected()
 	return int(n), err
 }
+
+func (t *tx) MFAFailures(userID string) (directory.MFAFailures, error) {
+	f := directory.MFAFailures{UserID: userID}
+	var until int64
+	err := t.queryRow("SELECT failures, locked_until FROM mfa_failures WHERE tenant_id = $1 AND user_id = $2", userID).Scan(&f.Failures, &until)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, nil
+	}
+	f.LockedUntil = fromMicros(until)
+	return f, err
+}
+
+func (t *tx) PutMFAFailures(f *directory.MFAFailures) error {
+	_, err := t.exec(`INSERT INTO mfa_failures (tenant_id, user_id, failures, locked_until) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (tenant_id, user_id) DO UPDATE SET failures = $3, locked_until = $4`, f.UserID, f.Failures, micros(f.LockedUntil))
+	return err
+}

@@ -125,3 +125,30 @@ func testSessionsAndMFA(t *testing.T, s directory.Store) {
 	})
 	a.mustUpdate(func(tx directory.Tx) error { return tx.DeleteTOTP(u.ID) })
 }
+
+// testMFAFailures checks the wrong-code counter: a round trip, an upsert,
+// and nothing seen from another tenant.
+func testMFAFailures(t *testing.T, s directory.Store) {
+	f, other := newTenant(t, s), newTenant(t, s)
+	u := f.addUser("m", "M")
+	until := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	f.mustUpdate(func(tx directory.Tx) error {
+		return tx.PutMFAFailures(&directory.MFAFailures{UserID: u.ID, Failures: 3})
+	})
+	f.mustUpdate(func(tx directory.Tx) error {
+		return tx.PutMFAFailures(&directory.MFAFailures{UserID: u.ID, Failures: 0, LockedUntil: until})
+	})
+	f.view(func(tx directory.Tx) error {
+		got, err := tx.MFAFailures(u.ID)
+		if err != nil || got.Failures != 0 || !got.LockedUntil.Equal(until) {
+			t.Errorf("MFAFailures = %+v, %v", got, err)
+		}
+		return nil
+	})
+	other.view(func(tx directory.Tx) error {
+		if got, err := tx.MFAFailures(u.ID); err != nil || !got.LockedUntil.IsZero() {
+			t.Errorf("another tenant sees the counter: %+v %v", got, err)
+		}
+		return nil
+	})
+}

@@ -41,6 +41,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"SessionsAndMFA", testSessionsAndMFA},
 		{"OIDC", testOIDC},
 		{"KeysAndPurge", testKeysAndPurge},
+		{"MFAFailures", testMFAFailures},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
