@@ -1,7 +1,9 @@
 package api
 
 import (
+	"context"
 	"net/http"
+	"time"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -18,7 +20,14 @@ func (a *API) ssprTenant(r *http.Request, username string) (string, error) {
 
 // ssprStart begins "forgot my password": codes go to the user's methods.
 // The answer is the same for every user name.
+// ssprFloor is the least time a reset start takes to answer: starting a
+// reset writes a challenge and messages, an unknown account writes
+// nothing, and without the floor the difference would tell which
+// accounts exist.
+const ssprFloor = 400 * time.Millisecond
+
 func (a *API) ssprStart(w http.ResponseWriter, r *http.Request) error {
+	defer waitUntil(r.Context(), time.Now().Add(ssprFloor))
 	ip := signupPrincipal(r).IPAddress
 	if !a.signins.allow(ip) {
 		return &httpError{status: http.StatusTooManyRequests, code: "TooManyRequests", message: "Too many requests from this address; try again later."}
@@ -95,4 +104,14 @@ func (a *API) ssprReset(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.WriteHeader(http.StatusNoContent)
 	return nil
+}
+
+// waitUntil sleeps until t or until ctx ends.
+func waitUntil(ctx context.Context, t time.Time) {
+	timer := time.NewTimer(time.Until(t))
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+	case <-timer.C:
+	}
 }
