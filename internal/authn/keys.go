@@ -11,7 +11,6 @@ import (
 	"fmt"
 
 	"github.com/atriumhq/atrium/internal/directory"
-	"github.com/go-jose/go-jose/v4"
 )
 
 // NewSigningKey generates an RSA-2048 token signing key. Its key id is the
@@ -50,13 +49,4 @@ func parseKey(k directory.SigningKey) (*rsa.PrivateKey, error) {
 		return nil, errors.New("signing key: not RSA")
 	}
 	return rk, nil
-}
-
-// publicJWK returns the public half of a key as a JSON Web Key.
-func publicJWK(k directory.SigningKey) (jose.JSONWebKey, error) {
-	priv, err := parseKey(k)
-	if err != nil {
-		return jose.JSONWebKey{}, err
-	}
-	return jose.JSONWebKey{Key: &priv.PublicKey, KeyID: k.KID, Algorithm: string(jose.RS256), Use: "sig"}, nil
 }

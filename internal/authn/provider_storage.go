@@ -169,7 +169,7 @@ func (s *storage) SigningKey(ctx context.Context) (op.SigningKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	priv, err := parseKey(key)
+	priv, err := s.p.tokens.parsed.get(key)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,7 @@ func (s *storage) KeySet(ctx context.Context) ([]op.Key, error) {
 	}
 	out := make([]op.Key, 0, len(keys))
 	for _, k := range keys {
-		priv, err := parseKey(k)
+		priv, err := s.p.tokens.parsed.get(k)
 		if err != nil {
 			return nil, err
 		}

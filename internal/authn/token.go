@@ -44,6 +44,8 @@ type Tokens struct {
 
 	mu   sync.Mutex
 	keys map[string]keyCacheEntry // tenant id → verification keys
+
+	parsed keyCache
 }
 
 type keyCacheEntry struct {
@@ -73,7 +75,7 @@ func (t *Tokens) Mint(ctx context.Context, tenantID, userID string, ttl time.Dur
 	if err != nil {
 		return "", err
 	}
-	priv, err := parseKey(key)
+	priv, err := t.parsed.get(key)
 	if err != nil {
 		return "", err
 	}
@@ -225,11 +227,11 @@ func (t *Tokens) JWKS(ctx context.Context, tenantID string) (jose.JSONWebKeySet,
 		return set, err
 	}
 	for _, k := range keys {
-		jwk, err := publicJWK(k)
+		priv, err := t.parsed.get(k)
 		if err != nil {
 			return set, err
 		}
-		set.Keys = append(set.Keys, jwk)
+		set.Keys = append(set.Keys, jose.JSONWebKey{Key: &priv.PublicKey, KeyID: k.KID, Algorithm: string(jose.RS256), Use: "sig"})
 	}
 	return set, nil
 }
