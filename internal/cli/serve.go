@@ -21,7 +21,10 @@ func serveCmd() *cobra.Command {
 		Short: "Run the Atrium server",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			cfg := db.config()
+			cfg, err := db.config()
+			if err != nil {
+				return err
+			}
 			cfg.Listen, cfg.DNSResolver, cfg.AllowSignup, cfg.Demo = listen, dnsResolver, signup, demo
 			cfg.StrictAdvancedQueries, cfg.PurgeInterval = strict, purge
 			cfg.SMTPURL, cfg.MailFrom = smtpURL, mailFrom

@@ -90,6 +90,9 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
 	fmt.Fprintf(out, "Atrium listening on %s (public URL %s, database %s)\n", ln.Addr(), cfg.PublicURL, app.Store.Dialect())
+	if !app.Store.Sealed() {
+		cfg.Logger.Warn("signing keys and authenticator secrets are stored unsealed; give every replica the same --secret-key-file")
+	}
 	if cfg.Demo {
 		if err := app.seedDemo(ctx, out); err != nil {
 			ln.Close()

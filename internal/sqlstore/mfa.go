@@ -11,14 +11,19 @@ func (t *tx) GetTOTP(userID string) (directory.TOTP, error) {
 	var created int64
 	err := t.queryRow("SELECT secret, confirmed, created_at, last_step FROM mfa_totp WHERE tenant_id = $1 AND user_id = $2", userID).
 		Scan(&m.Secret, &m.Confirmed, &created, &m.LastStep)
+	if err != nil {
+		return m, notFound(err, "totp")
+	}
 	m.CreatedAt = fromMicros(created)
-	return m, notFound(err, "totp")
+	secret, err := t.s.sealer.open(t.tenant, "totp", userID, []byte(m.Secret))
+	m.Secret = string(secret)
+	return m, err
 }
 
 func (t *tx) PutTOTP(m *directory.TOTP) error {
 	_, err := t.exec(`INSERT INTO mfa_totp (tenant_id, user_id, secret, confirmed, created_at, last_step) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (tenant_id, user_id) DO UPDATE SET secret = $3, confirmed = $4, created_at = $5, last_step = $6`,
-		m.UserID, m.Secret, m.Confirmed, micros(m.CreatedAt), m.LastStep)
+		m.UserID, string(t.s.sealer.seal(t.tenant, "totp", m.UserID, []byte(m.Secret))), m.Confirmed, micros(m.CreatedAt), m.LastStep)
 	return err
 }
 

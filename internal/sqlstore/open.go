@@ -21,6 +21,10 @@ import (
 type Config struct {
 	DataDir     string
 	DatabaseURL string
+	// SecretKey seals secrets at rest (see seal.go). With SQLite and no
+	// key, the store makes DataDir/secret.key; with PostgreSQL and none,
+	// secrets are stored unsealed.
+	SecretKey []byte
 }
 
 // Validate checks that cfg names one usable database.
@@ -57,6 +61,7 @@ type Store struct {
 	d      dialect
 	writer *sql.DB // SQLite: the one writer connection; PostgreSQL: the pool
 	reader *sql.DB // SQLite: a pool of readers; PostgreSQL: the same pool
+	sealer *sealer // nil: secrets are stored unsealed
 }
 
 // Open connects to the database cfg names and applies pending migrations.
@@ -74,12 +79,28 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	key := cfg.SecretKey
+	if key == nil && cfg.DatabaseURL == "" {
+		if key, err = sqliteSecretKey(cfg.DataDir); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	if key != nil {
+		if s.sealer, err = newSealer(key); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
+
+// Sealed reports whether the store seals secrets at rest.
+func (s *Store) Sealed() bool { return s.sealer != nil }
 
 func openPostgres(dsn string) (*Store, error) {
 	cc, err := pgx.ParseConfig(dsn)

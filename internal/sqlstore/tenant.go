@@ -58,7 +58,7 @@ func (t *tx) UpdateTenant(tn directory.Tenant) error {
 
 func (t *tx) AddSigningKey(k *directory.SigningKey) error {
 	_, err := t.exec("INSERT INTO signing_keys (tenant_id, kid, private_pem, created_at, activates_at, retires_at) VALUES ($1, $2, $3, $4, $5, $6)",
-		k.KID, k.PrivatePEM, micros(k.CreatedAt), micros(k.ActivatesAt), micros(k.RetiresAt))
+		k.KID, t.s.sealer.seal(t.tenant, "signing-key", k.KID, k.PrivatePEM), micros(k.CreatedAt), micros(k.ActivatesAt), micros(k.RetiresAt))
 	if isUnique(err) {
 		return directory.Conflict("kid")
 	}
@@ -87,6 +87,9 @@ func (t *tx) SigningKeys() ([]directory.SigningKey, error) {
 			return nil, err
 		}
 		k.CreatedAt, k.ActivatesAt, k.RetiresAt = fromMicros(created), fromMicros(activates), fromMicros(retires)
+		if k.PrivatePEM, err = t.s.sealer.open(t.tenant, "signing-key", k.KID, k.PrivatePEM); err != nil {
+			return nil, err
+		}
 		out = append(out, k)
 	}
 	return out, rows.Err()
