@@ -63,7 +63,28 @@ func New(cfg Config) *API {
 func (a *API) Handler() http.Handler {
 	mux := http.NewServeMux()
 	a.routes(mux)
-	return a.observe(mux)
+	return a.observe(alternateKeys(mux))
+}
+
+// roleKeyPrefix is Graph's alternate key of a directory role by template:
+// /directoryRoles(roleTemplateId='…').
+const roleKeyPrefix = "/v1.0/directoryRoles(roleTemplateId="
+
+// alternateKeys rewrites Graph's alternate-key paths into the route
+// table's form: /v1.0/directoryRoles(roleTemplateId='x')/members becomes
+// /v1.0/directoryRoles/roleTemplateId=x/members, which activatedRole
+// resolves.
+func alternateKeys(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rest, ok := strings.CutPrefix(r.URL.Path, roleKeyPrefix); ok {
+			if i := strings.Index(rest, ")"); i > 0 {
+				key := strings.Trim(rest[:i], "'")
+				r = r.Clone(r.Context())
+				r.URL.Path, r.URL.RawPath = "/v1.0/directoryRoles/roleTemplateId="+key+rest[i+1:], ""
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // TenantHandler serves the per-tenant endpoints outside /v1.0 and /api

@@ -185,8 +185,10 @@ func (a *API) activatedRole(r *http.Request) (directory.ActivatedRole, error) {
 	if err != nil {
 		return directory.ActivatedRole{}, err
 	}
+	id := r.PathValue("id")
+	template, byTemplate := strings.CutPrefix(id, "roleTemplateId=")
 	for _, ar := range roles {
-		if strings.EqualFold(ar.ID, r.PathValue("id")) {
+		if (!byTemplate && strings.EqualFold(ar.ID, id)) || (byTemplate && strings.EqualFold(ar.RoleTemplateID, template)) {
 			return ar, nil
 		}
 	}

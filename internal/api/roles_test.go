@@ -238,3 +238,26 @@ func TestBulkRolesAndViews(t *testing.T) {
 	h.want(h.do(a.adminTok, "DELETE", "/api/userViews/"+vid, nil), 204, "")
 	h.want(h.do(a.adminTok, "GET", "/api/userViews/"+vid, nil), 404, "Request_ResourceNotFound")
 }
+
+// TestDirectoryRoleAlternateKey: a directory role is reachable by its
+// template id, Graph's /directoryRoles(roleTemplateId='…'), for reading
+// and for its members.
+func TestDirectoryRoleAlternateKey(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	key := "/v1.0/directoryRoles(roleTemplateId='" + authz.GlobalAdmin.TemplateID + "')"
+	r := h.do(a.memberTok, "GET", key, nil)
+	h.want(r, 200, "")
+	if r.body["roleTemplateId"] != authz.GlobalAdmin.TemplateID {
+		t.Fatalf("by template: %s", r.raw)
+	}
+	members := h.do(a.memberTok, "GET", key+"/members", nil)
+	h.want(members, 200, "")
+	if v := members.body["value"].([]any); len(v) != 1 || v[0].(map[string]any)["id"] != a.adminID {
+		t.Fatalf("members by template: %s", members.raw)
+	}
+	ref := map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/" + a.memberID}
+	h.want(h.do(a.adminTok, "POST", key+"/members/$ref", ref), 204, "")
+	h.want(h.do(a.adminTok, "DELETE", key+"/members/"+a.memberID+"/$ref", nil), 204, "")
+	h.want(h.do(a.memberTok, "GET", "/v1.0/directoryRoles(roleTemplateId='00000000-0000-0000-0000-000000000000')", nil), 404, "Request_ResourceNotFound")
+}
