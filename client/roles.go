@@ -71,3 +71,20 @@ func warnings(h http.Header) []string {
 	}
 	return out
 }
+
+// PermissionMatrix is the seed's permission table as GET /api/permissions
+// returns it: the permission ids in the table's order and, per built-in
+// role, its cell for each permission (Y, R, L1, L2 or N).
+type PermissionMatrix struct {
+	Permissions []string          `json:"permissions"`
+	Roles       []MatrixRoleCells `json:"roles"`
+}
+
+// MatrixRoleCells is one role's column of the permission table.
+type MatrixRoleCells struct {
+	TemplateID  string            `json:"templateId"`
+	DisplayName string            `json:"displayName"`
+	Label       string            `json:"label"`
+	Description string            `json:"description"`
+	Cells       map[string]string `json:"cells"`
+}

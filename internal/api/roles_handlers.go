@@ -295,3 +295,22 @@ func (a *API) removeDirectoryRoleMember(w http.ResponseWriter, r *http.Request) 
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+// permissionMatrix answers GET /api/permissions: the seed's table as data,
+// so that the admin center shows exactly what Atrium enforces.
+func (a *API) permissionMatrix(w http.ResponseWriter, r *http.Request) error {
+	out := client.PermissionMatrix{Permissions: make([]string, len(authz.AllPermissions)), Roles: make([]client.MatrixRoleCells, 0, len(authz.Roles))}
+	for i, perm := range authz.AllPermissions {
+		out.Permissions[i] = string(perm)
+	}
+	for _, role := range authz.Roles {
+		cells := make(map[string]string, len(authz.AllPermissions))
+		for _, perm := range authz.AllPermissions {
+			cells[string(perm)] = role.Grants(perm).String()
+		}
+		out.Roles = append(out.Roles, client.MatrixRoleCells{TemplateID: role.TemplateID, DisplayName: role.DisplayName,
+			Label: role.Label, Description: role.Description, Cells: cells})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}

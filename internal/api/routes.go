@@ -125,6 +125,7 @@ func (a *API) routeTable() []route {
 
 		{pattern: "GET /api/myAdmins", perms: read, h: a.myAdmins},
 		{pattern: "GET /api/roles/warnings", perms: read, h: a.adminWarnings},
+		{pattern: "GET /api/permissions", perms: read, h: a.permissionMatrix},
 		{pattern: "GET /api/users/{id}/workloadRoles", perms: read, h: a.workloadRoles},
 		{pattern: "POST /api/bulk/roles", perms: delegate, h: a.bulkRoles},
 		{pattern: "GET /api/userViews", perms: read, h: a.listUserViews},

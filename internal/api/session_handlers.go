@@ -23,12 +23,55 @@ type sessionJSON struct {
 	// MFAEnrollmentRequired: register an authenticator app next.
 	MFAEnrollmentRequired bool   `json:"mfaEnrollmentRequired"`
 	CSRFToken             string `json:"csrfToken,omitempty"`
+	TenantName            string `json:"tenantName"`
+	// PreferredLanguage is the user's language, else the organization's
+	// ("" when neither is set): the admin center speaks it.
+	PreferredLanguage string `json:"preferredLanguage"`
+	// Roles are the roles the user holds in the tenant, directly or
+	// through a delegation.
+	Roles []sessionRole `json:"roles"`
+	// Permissions are the permission ids the user holds (perhaps limited
+	// to some targets): the admin center shows the pages they open.
+	Permissions []string `json:"permissions"`
 }
 
-func sessionBody(p authz.Principal, cur authn.Current) sessionJSON {
-	return sessionJSON{TenantID: p.TenantID, UserID: p.UserID, UserPrincipalName: p.UPN, DisplayName: p.DisplayName,
+type sessionRole struct {
+	TemplateID  string `json:"templateId"`
+	DisplayName string `json:"displayName"`
+}
+
+// sessionBody describes the session of p; it reads the organization's name
+// and the user's language.
+func (a *API) sessionBody(ctx context.Context, p authz.Principal, cur authn.Current) (sessionJSON, error) {
+	prof, err := a.dir.GetSessionProfile(authz.WithPrincipal(ctx, p), p.TenantID)
+	if err != nil {
+		return sessionJSON{}, err
+	}
+	s := sessionJSON{TenantID: p.TenantID, UserID: p.UserID, UserPrincipalName: p.UPN, DisplayName: p.DisplayName,
 		IsAdmin: p.IsAdmin(), MustChangePassword: p.MustChangePassword, MFARequired: cur.Session.Stage == directory.StageMFA,
-		MFAEnrollmentRequired: cur.Session.Stage == directory.StageEnroll, CSRFToken: cur.CSRF}
+		MFAEnrollmentRequired: cur.Session.Stage == directory.StageEnroll, CSRFToken: cur.CSRF,
+		TenantName: prof.TenantName, PreferredLanguage: prof.Language, Roles: []sessionRole{}, Permissions: []string{}}
+	for _, key := range p.Roles {
+		if r, ok := authz.RoleByKey(key); ok {
+			s.Roles = append(s.Roles, sessionRole{TemplateID: r.TemplateID, DisplayName: r.DisplayName})
+		}
+	}
+	for _, perm := range authz.AllPermissions {
+		if authz.Allowed(p, perm, p.TenantID) {
+			s.Permissions = append(s.Permissions, string(perm))
+		}
+	}
+	return s, nil
+}
+
+// writeSession answers with the session of p.
+func (a *API) writeSession(w http.ResponseWriter, r *http.Request, p authz.Principal, cur authn.Current) error {
+	body, err := a.sessionBody(r.Context(), p, cur)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, body)
+	return nil
 }
 
 // signIn checks a user name and password and starts a browser session. The
@@ -85,14 +128,12 @@ func (a *API) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, sessionBody(p, authn.Current{Session: directory.Session{Stage: stage}, CSRF: csrf}))
-	return nil
+	return a.writeSession(w, r, p, authn.Current{Session: directory.Session{Stage: stage}, CSRF: csrf})
 }
 
 func (a *API) getSession(w http.ResponseWriter, r *http.Request) error {
 	p, _ := principalFrom(r.Context())
-	writeJSON(w, http.StatusOK, sessionBody(p, sessionFrom(r.Context())))
-	return nil
+	return a.writeSession(w, r, p, sessionFrom(r.Context()))
 }
 
 // maxCodeFailures is how many wrong second-factor codes end a session.
@@ -117,8 +158,7 @@ func (a *API) signInMFA(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	cur.Session.Stage = directory.StageComplete
-	writeJSON(w, http.StatusOK, sessionBody(p, cur))
-	return nil
+	return a.writeSession(w, r, p, cur)
 }
 
 // checkSessionCode checks the second-factor code of a session that waits

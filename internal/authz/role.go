@@ -13,6 +13,21 @@ const (
 	Yes                  // allowed on any target
 )
 
+// String is the cell as the seed's table writes it: Y, R, L1, L2 or N.
+func (c Cell) String() string {
+	switch c {
+	case Yes:
+		return "Y"
+	case ReadOnly:
+		return "R"
+	case Limited1:
+		return "L1"
+	case Limited2:
+		return "L2"
+	}
+	return "N"
+}
+
 // Role is a built-in directory role.
 type Role struct {
 	Key         string // Atrium's stable key, e.g. "global-admin"
