@@ -17,6 +17,7 @@ import (
 	"github.com/atriumhq/atrium/internal/mail"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/sqlstore"
+	"github.com/atriumhq/atrium/ui"
 )
 
 // App is Atrium's components wired together over one store.
@@ -49,8 +50,9 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 // Close releases the store.
 func (a *App) Close() error { return a.Store.Close() }
 
-// Handler is the whole HTTP surface: the API, a health check, and the
-// start page.
+// Handler is the whole HTTP surface: the API, the per-tenant endpoints
+// (OpenID Connect, signing keys), a health check, and the admin center for
+// every other path.
 func (a *App) Handler() http.Handler {
 	apiHandler := a.API.Handler()
 	mux := http.NewServeMux()
@@ -61,11 +63,7 @@ func (a *App) Handler() http.Handler {
 		}
 		_, _ = io.WriteString(w, "ok\n")
 	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = io.WriteString(w, "Atrium is running. The Graph-compatible API is at /v1.0/ (see the README's tour).\n"+
-			"The web admin center is not built into this version yet.\n")
-	})
+	mux.Handle("/", ui.Handler())
 	rest := a.API.TenantHandler(mux)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/v1.0/") || strings.HasPrefix(r.URL.Path, "/api/") {
