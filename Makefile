@@ -1,14 +1,19 @@
 # The two commands of the README: `make run` and `make test`.
-.PHONY: run test build fuzz bench
+.PHONY: run test build ui fuzz bench
 
-run:
+# The admin center is built with npm and embedded into the binary.
+run: ui
 	go run ./cmd/atrium serve --demo
 
 test:
 	./scripts/test.sh
 
-build:
+build: ui
 	go build -o bin/atrium ./cmd/atrium
+
+ui:
+	npm ci --prefix ui --no-audit --no-fund --loglevel=error
+	npm run build --prefix ui
 
 # Fuzz the OData parsers and the whole list path for a minute each (`make test` runs their seeds).
 fuzz:
