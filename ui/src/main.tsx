@@ -1,4 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n/i18n';
+import './index.css';
 
-createRoot(document.getElementById('root')!).render(<StrictMode><div /></StrictMode>);
+initI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,35 @@
+import type { FluentIcon } from '@fluentui/react-icons';
+import { Home20Regular, People20Regular, Settings20Regular, ShieldPerson20Regular } from '@fluentui/react-icons';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** AdminPage is one page of the admin center: its route under /admin, where it sits in the navigation, and who may open it. */
+export interface AdminPage {
+  /** Path under /admin ("" is Home). */
+  path: string;
+  /** Section of the navigation (adminSections). */
+  section: string;
+  /** Navigation label, a key in the common namespace. */
+  label: string;
+  /** Permission that opens the page (admin-center.md §2); every admin page needs an admin role besides. */
+  perm?: string;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+/** adminSections are the navigation's groups, in the order of admin-center.md §2. */
+export const adminSections: { key: string; label: string; icon: FluentIcon }[] = [
+  { key: 'home', label: 'nav.home', icon: Home20Regular },
+  { key: 'users', label: 'nav.users', icon: People20Regular },
+  { key: 'groups', label: 'nav.groups', icon: People20Regular },
+  { key: 'roles', label: 'nav.roles', icon: ShieldPerson20Regular },
+  { key: 'settings', label: 'nav.settings', icon: Settings20Regular },
+];
+
+/**
+ * adminPages lists the built pages. A new page adds one line here (its
+ * path, section, label and permission) and its own files; the route, the
+ * navigation link and the no-access check follow from this line.
+ */
+export const adminPages: AdminPage[] = [
+  { path: '', section: 'home', label: 'nav.home', Component: lazy(() => import('./home/HomePage')) },
+  { path: 'settings/domains', section: 'settings', label: 'nav.domains', perm: 'org.read', Component: lazy(() => import('./domains/DomainsPage')) },
+];
