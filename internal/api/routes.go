@@ -143,6 +143,8 @@ func (a *API) routeTable() []route {
 		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
 
+		{pattern: "POST /v1.0/users/{id}/revokeSignInSessions", perms: needs(authz.PasswordsReset), h: a.revokeSignInSessions},
+		{pattern: "GET /api/me/signIns", perms: read, h: a.listMySignIns},
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},
 		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
