@@ -147,6 +147,8 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/me/signIns", perms: read, h: a.listMySignIns},
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},
+		{pattern: "GET /api/settings/helpdesk", perms: read, h: a.getHelpdesk},
+		{pattern: "PATCH /api/settings/helpdesk", perms: needs(authz.OrgManage), h: a.updateHelpdesk},
 		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
 		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 
