@@ -294,6 +294,17 @@ type MyAdmins struct {
 	Organization      string         `json:"organization"`
 	GlobalAdmins      []AdminContact `json:"globalAdmins"`
 	TechnicalContacts []string       `json:"technicalContacts"`
+	Helpdesk          Helpdesk       `json:"helpdesk"`
+}
+
+// Helpdesk is the organization's help desk information, at
+// /api/settings/helpdesk. ShowAdminsToUsers (default true) lists the Global
+// admins to people without a role in /api/myAdmins.
+type Helpdesk struct {
+	Phone             string `json:"phone"`
+	Email             string `json:"email"`
+	URL               string `json:"url"`
+	ShowAdminsToUsers bool   `json:"showAdminsToUsers"`
 }
 
 // AdminContact is how to reach an admin.

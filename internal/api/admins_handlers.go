@@ -22,7 +22,8 @@ func (a *API) myAdmins(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := client.MyAdmins{Organization: m.Organization, GlobalAdmins: []client.AdminContact{}, TechnicalContacts: list(m.TechnicalContacts)}
+	out := client.MyAdmins{Organization: m.Organization, GlobalAdmins: []client.AdminContact{}, TechnicalContacts: list(m.TechnicalContacts),
+		Helpdesk: helpdeskJSON(m.Helpdesk)}
 	for _, c := range m.GlobalAdmins {
 		out.GlobalAdmins = append(out.GlobalAdmins, client.AdminContact{DisplayName: c.DisplayName, UserPrincipalName: c.UserPrincipalName,
 			Mail: nullableStr(c.Mail), BusinessPhones: list(c.BusinessPhones)})
@@ -166,4 +167,40 @@ func (a *API) listUserViewUsers(w http.ResponseWriter, r *http.Request) error {
 		items[i] = userJSON(&page.Items[i], lp.selected)
 	}
 	return a.writeCollection(w, r, a.odataContext("users"), items, page.Next, lp.advanced, nil)
+}
+
+func helpdeskJSON(h directory.Helpdesk) client.Helpdesk {
+	return client.Helpdesk{Phone: h.Phone, Email: h.Email, URL: h.URL, ShowAdminsToUsers: !h.HideAdmins}
+}
+
+func (a *API) getHelpdesk(w http.ResponseWriter, r *http.Request) error {
+	h, err := a.dir.GetHelpdesk(r.Context(), tenantOf(r.Context()))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, helpdeskJSON(h))
+	return nil
+}
+
+// updateHelpdesk changes the properties the body names and keeps the
+// others.
+func (a *API) updateHelpdesk(w http.ResponseWriter, r *http.Request) error {
+	m, err := readObject(w, r)
+	if err != nil {
+		return err
+	}
+	cur, err := a.dir.GetHelpdesk(r.Context(), tenantOf(r.Context()))
+	if err != nil {
+		return err
+	}
+	in := helpdeskJSON(cur)
+	if err := decodeStrict("helpdesk", mustJSON(m), &in); err != nil {
+		return err
+	}
+	h := directory.Helpdesk{Phone: in.Phone, Email: in.Email, URL: in.URL, HideAdmins: !in.ShowAdminsToUsers}
+	if err := a.dir.UpdateHelpdesk(r.Context(), tenantOf(r.Context()), h); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }

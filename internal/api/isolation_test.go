@@ -41,6 +41,8 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"PATCH", "/v1.0/users/joep@" + a.domain, map[string]any{"jobTitle": "x"}},
 		{"DELETE", "/v1.0/users/" + u.ID, nil},
 		{"GET", "/v1.0/users/" + u.ID + "/memberOf", nil},
+		{"GET", "/v1.0/users/" + u.ID + "/photo", nil},
+		{"GET", "/v1.0/users/" + u.ID + "/photos/96x96/$value", nil},
 		{"GET", "/v1.0/directory/deletedItems/" + gone.ID, nil},
 		{"POST", "/v1.0/directory/deletedItems/" + gone.ID + "/restore", nil},
 		{"DELETE", "/v1.0/directory/deletedItems/" + gone.ID, nil},

@@ -50,6 +50,10 @@ func (a *API) routeTable() []route {
 	return []route{
 		{pattern: "GET /v1.0/me", perms: read, h: a.getMe},
 		{pattern: "POST /v1.0/me/changePassword", perms: read, selfService: true, openDuring: stepPassword, h: a.changeOwnPassword},
+		{pattern: "GET /v1.0/me/photo", perms: read, h: a.photoMeta},
+		{pattern: "GET /v1.0/me/photo/$value", perms: read, h: a.photoValue},
+		{pattern: "PUT /v1.0/me/photo/$value", perms: read, selfService: true, h: a.putMyPhoto},
+		{pattern: "DELETE /v1.0/me/photo", perms: read, selfService: true, h: a.deleteMyPhoto},
 		{pattern: "GET /api/session", perms: read, openDuring: always, h: a.getSession},
 		{pattern: "POST /api/signin/mfa", perms: read, selfService: true, openDuring: stepMFA, h: a.signInMFA},
 		{pattern: "POST /api/signout", perms: read, selfService: true, openDuring: always, h: a.signOut},
@@ -63,6 +67,10 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /v1.0/users/{id}", perms: read, h: a.getUser}, // also /users/$count
 		{pattern: "PATCH /v1.0/users/{id}", perms: needs(authz.UsersWrite, authz.PasswordsReset), h: a.updateUser},
 		{pattern: "DELETE /v1.0/users/{id}", perms: usersWrite, h: a.deleteUser},
+		{pattern: "GET /v1.0/users/{id}/photo", perms: read, h: a.photoMeta},
+		{pattern: "GET /v1.0/users/{id}/photo/$value", perms: read, h: a.photoValue},
+		{pattern: "GET /v1.0/users/{id}/photos/{size}/$value", perms: read, h: a.photoValue},
+		{pattern: "PUT /v1.0/users/{id}/photo/$value", perms: read, selfService: true, h: a.putUserPhoto},
 		{pattern: "GET /v1.0/users/{id}/memberOf", perms: read, h: a.listRelated(directory.RelMemberOf)},
 		{pattern: "POST /v1.0/users/{id}/authentication/methods/{method}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordGraph},
 
@@ -135,8 +143,12 @@ func (a *API) routeTable() []route {
 		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
 
+		{pattern: "POST /v1.0/users/{id}/revokeSignInSessions", perms: needs(authz.PasswordsReset), h: a.revokeSignInSessions},
+		{pattern: "GET /api/me/signIns", perms: read, h: a.listMySignIns},
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},
+		{pattern: "GET /api/settings/helpdesk", perms: read, h: a.getHelpdesk},
+		{pattern: "PATCH /api/settings/helpdesk", perms: needs(authz.OrgManage), h: a.updateHelpdesk},
 		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
 		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 

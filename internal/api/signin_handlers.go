@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -41,6 +42,17 @@ func aadsts(code int) string {
 }
 
 func (a *API) listSignIns(w http.ResponseWriter, r *http.Request) error {
+	return a.writeSignIns(w, r, a.dir.ListSignIns)
+}
+
+// listMySignIns is My account's sign-in list: the caller's own sign-ins,
+// with the same query options as the tenant's log.
+func (a *API) listMySignIns(w http.ResponseWriter, r *http.Request) error {
+	return a.writeSignIns(w, r, a.dir.ListMySignIns)
+}
+
+func (a *API) writeSignIns(w http.ResponseWriter, r *http.Request,
+	list func(context.Context, string, directory.ListQuery) (directory.Page[directory.SignInEvent], error)) error {
 	ctx := r.Context()
 	lp, err := a.parseList(ctx, r, signInRules)
 	if err != nil {
@@ -49,7 +61,7 @@ func (a *API) listSignIns(w http.ResponseWriter, r *http.Request) error {
 	if lp.q.Search != nil {
 		return badRequest("$search", "$search is not supported on signIns; use $filter.")
 	}
-	page, err := a.dir.ListSignIns(ctx, tenantOf(ctx), lp.q)
+	page, err := list(ctx, tenantOf(ctx), lp.q)
 	if err != nil {
 		return err
 	}
@@ -63,6 +75,15 @@ func (a *API) listSignIns(w http.ResponseWriter, r *http.Request) error {
 		items[i] = sel
 	}
 	return a.writeCollection(w, r, a.odataContext("auditLogs/signIns"), items, page.Next, lp.advanced, nil)
+}
+
+// revokeSignInSessions is Graph's POST /users/{id}/revokeSignInSessions.
+func (a *API) revokeSignInSessions(w http.ResponseWriter, r *http.Request) error {
+	if err := a.dir.RevokeSignInSessions(r.Context(), tenantOf(r.Context()), r.PathValue("id")); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"@odata.context": a.odataContext("Edm.Boolean"), "value": true})
+	return nil
 }
 
 func (a *API) unlockUser(w http.ResponseWriter, r *http.Request) error {

@@ -50,20 +50,27 @@ type Admins struct {
 	Organization      string
 	GlobalAdmins      []AdminContact
 	TechnicalContacts []string
+	Helpdesk          Helpdesk
 }
 
-// MyAdmins tells any signed-in user of the tenant whom to ask for help.
+// MyAdmins tells any signed-in user of the tenant whom to ask for help:
+// the help desk, the technical contacts and, unless the organization hides
+// them from people without a role, the Global admins.
 func (s *Service) MyAdmins(ctx context.Context, tenantID string) (Admins, error) {
 	var out Admins
-	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+	p, err := s.authorize(ctx, authz.OrgRead, tenantID)
+	if err != nil {
 		return out, err
 	}
-	err := s.store.View(ctx, tenantID, func(tx Tx) error {
+	err = s.store.View(ctx, tenantID, func(tx Tx) error {
 		t, err := tx.Tenant()
 		if err != nil {
 			return err
 		}
-		out.Organization, out.TechnicalContacts = t.Org.DisplayName, t.Org.TechnicalNotificationMails
+		out.Organization, out.TechnicalContacts, out.Helpdesk = t.Org.DisplayName, t.Org.TechnicalNotificationMails, t.Settings.Helpdesk
+		if t.Settings.Helpdesk.HideAdmins && !p.IsAdmin() {
+			return nil
+		}
 		holders, err := roleHolders(tx, authz.GlobalAdmin.TemplateID)
 		for _, u := range holders {
 			out.GlobalAdmins = append(out.GlobalAdmins, AdminContact{DisplayName: u.DisplayName,

@@ -190,6 +190,12 @@ type Tx interface {
 	// GetBranding returns the tenant's branding; the zero value if unset.
 	GetBranding() (Branding, error)
 	PutBranding(b *Branding) error
+	// PutPhotos stores the sizes of a user's photo, replacing any before.
+	PutPhotos(userID string, photos []Photo) error
+	// GetPhoto returns one size of a user's photo; not found when none.
+	GetPhoto(userID string, size int) (Photo, error)
+	// DeletePhotos removes a user's photo and reports whether there was one.
+	DeletePhotos(userID string) (bool, error)
 
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error

@@ -251,6 +251,16 @@ func (t *tx) PurgeUser(id string) error {
 		"DELETE FROM group_members WHERE tenant_id = $1 AND member_id = $2",
 		"DELETE FROM group_owners WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM role_assignments WHERE tenant_id = $1 AND principal_id = $2",
+		// What a purged user leaves behind besides the sign-in log (kept
+		// for its own 30 days): photo, second factor, sign-in state.
+		"DELETE FROM user_photos WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM mfa_totp WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM recovery_codes WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM mfa_failures WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM sign_in_state WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM reset_challenges WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM oidc_refresh_tokens WHERE tenant_id = $1 AND user_id = $2",
 	} {
 		if _, err := t.exec(q, id); err != nil {
 			return err
