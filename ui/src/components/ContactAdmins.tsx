@@ -18,7 +18,7 @@ export function ContactAdmins() {
   const q = useQuery({ queryKey: ['myAdmins'], queryFn: () => api.get<MyAdmins>('/api/myAdmins') });
   return (
     <Card className={s.card} role="region" aria-labelledby="contact-admins">
-      <CardHeader header={<Text as="h2" id="contact-admins" weight="semibold" size={400}>{t('contact.title')}</Text>} />
+      <CardHeader header={<Text as="h2" block id="contact-admins" weight="semibold" size={400}>{t('contact.title')}</Text>} />
       {q.isPending && <Loading />}
       {q.error && <ErrorMessage error={q.error} />}
       {q.data && (

@@ -11,7 +11,7 @@ export function InfoCard({ id, title, icon, footer, children }: { id: string; ti
   const s = useStyles();
   return (
     <Card className={s.card} role="region" aria-labelledby={`card-${id}`}>
-      <CardHeader image={icon} header={<Text as="h2" id={`card-${id}`} size={400} weight="semibold">{title}</Text>} />
+      <CardHeader image={icon} header={<Text as="h2" block id={`card-${id}`} size={400} weight="semibold">{title}</Text>} />
       <div className={s.body}>{children}</div>
       {footer && <CardFooter>{footer}</CardFooter>}
     </Card>

@@ -15,7 +15,7 @@ export function Page({ title, intro, actions, children }: { title: string; intro
   return (
     <div className={s.root}>
       <div className={s.head}>
-        <Text as="h1" size={700} weight="semibold">{title}</Text>
+        <Text as="h1" block size={700} weight="semibold">{title}</Text>
         {actions && <div className={s.actions}>{actions}</div>}
       </div>
       {intro && <Text as="p">{intro}</Text>}

@@ -48,7 +48,7 @@ export function TotpSetup({ onDone }: { onDone: () => void }) {
     return (
       <div className={s.root}>
         <MessageBar intent="success"><MessageBarBody><MessageBarTitle>{t('setup.done')}</MessageBarTitle></MessageBarBody></MessageBar>
-        <Text as="h2" size={400} weight="semibold">{t('setup.codesTitle')}</Text>
+        <Text as="h2" block size={400} weight="semibold">{t('setup.codesTitle')}</Text>
         <Text as="p">{t('setup.codesText')}</Text>
         <ul className={s.codes} aria-label={t('setup.codesTitle')} data-testid="recovery-codes">
           {codes.map((c) => <li key={c}>{c}</li>)}

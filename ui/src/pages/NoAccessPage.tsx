@@ -19,7 +19,7 @@ export default function NoAccessPage() {
   return (
     <section className={s.root} aria-labelledby="no-access">
       <LockClosed48Regular className={s.icon} aria-hidden />
-      <Text as="h1" id="no-access" size={800} weight="semibold">{t('noAccess.title')}</Text>
+      <Text as="h1" block id="no-access" size={800} weight="semibold">{t('noAccess.title')}</Text>
       <Text as="p" size={400}>{t('noAccess.text')}</Text>
       <Button appearance="primary" onClick={() => navigate('/myaccount')}>{t('noAccess.myAccount')}</Button>
       <ContactAdmins />

@@ -11,7 +11,7 @@ export default function NotFoundPage() {
   usePageTitle(t('notFound.title'));
   return (
     <section className={useStyles().root}>
-      <Text as="h1" size={700} weight="semibold">{t('notFound.title')}</Text>
+      <Text as="h1" block size={700} weight="semibold">{t('notFound.title')}</Text>
       <Text as="p">{t('notFound.text')}</Text>
       <RouterLink to="/">{t('notFound.home')}</RouterLink>
     </section>

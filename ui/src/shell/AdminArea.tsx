@@ -35,7 +35,7 @@ export default function AdminArea() {
       <Routes>
         {adminPages.map((p) => {
           const element = allowed(session, p) ? <p.Component /> : <NoAccessPage />;
-          return p.path === '' ? <Route key="" index element={element} /> : <Route key={p.path} path={p.path} element={element} />;
+          return p.path === '' ? <Route key="" index element={element} /> : <Route key={p.path} path={`${p.path}/*`} element={element} />;
         })}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -45,7 +45,7 @@ export function SideNav({ sections, label, onNavigate }: { sections: NavSection[
           }
           return (
             <li key={sec.key}>
-              <Text as="h2" size={300} className={s.heading}>
+              <Text as="h2" block size={300} className={s.heading}>
                 <Icon aria-hidden fontSize={20} /> {t(sec.label)}
               </Text>
               <ul className={s.list}>

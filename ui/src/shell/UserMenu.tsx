@@ -1,24 +1,21 @@
 import { Avatar, Button, Menu, MenuDivider, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { useSetSession } from '../api/session';
+import { api, setCsrfToken } from '../api/client';
 import type { Session } from '../api/types';
 
 /** UserMenu is the header's account button: My account, the admin center for admins, Sign out. */
 export function UserMenu({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const setSession = useSetSession();
+  // Signing out reloads the app at the sign-in page, so nothing of this
+  // user's data stays in memory.
   const signOut = async () => {
     try {
       await api.post('/api/signout', undefined, { authRedirect: false });
     } finally {
-      setSession(null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-      navigate('/signin', { replace: true });
+      setCsrfToken(undefined);
+      window.location.replace('/signin');
     }
   };
   const name = session.displayName || session.userPrincipalName;

@@ -20,6 +20,8 @@ import { DomainStatus } from './status';
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  section: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM },
+  table: { alignSelf: 'stretch' },
 });
 
 /** DomainDetail is one domain: status, the TXT record that proves ownership with Verify, Set as default and Remove. */
@@ -56,13 +58,13 @@ export function DomainDetail() {
         <>
           <div className={s.row}><Text weight="semibold">{t('column.status')}</Text> <DomainStatus domain={d} /></div>
           {!d.isVerified && (
-            <section aria-labelledby="verify-title">
-              <Text as="h2" id="verify-title" size={500} weight="semibold">{t('verify.title')}</Text>
+            <section aria-labelledby="verify-title" className={s.section}>
+              <Text as="h2" block id="verify-title" size={500} weight="semibold">{t('verify.title')}</Text>
               <Text as="p">{t('verify.intro')}</Text>
               {records.isPending && <Loading />}
               {records.error && <ErrorMessage error={records.error} />}
               {records.data && (
-                <Table aria-labelledby="verify-title">
+                <Table aria-labelledby="verify-title" className={s.table}>
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell>{t('record.type')}</TableHeaderCell>
@@ -89,7 +91,7 @@ export function DomainDetail() {
                 </Table>
               )}
               {verify.error && (
-                <MessageBar intent="error" role="alert">
+                <MessageBar intent="error" role="alert" className={s.table}>
                   <MessageBarBody><MessageBarTitle>{t('verify.failed')}</MessageBarTitle> {errorText(verify.error).message}</MessageBarBody>
                 </MessageBar>
               )}

@@ -38,7 +38,7 @@ export default function SignInMethodsPage() {
       {q.error && <ErrorMessage error={q.error} />}
       {q.data && (
         <Card className={s.card}>
-          <CardHeader image={<Phone24Regular />} header={<Text as="h2" size={400} weight="semibold">{t('methods.app')}</Text>}
+          <CardHeader image={<Phone24Regular />} header={<Text as="h2" block size={400} weight="semibold">{t('methods.app')}</Text>}
             description={q.data.authenticatorApp
               ? t('methods.appOn', { count: q.data.recoveryCodesLeft })
               : t('methods.appOff')} />

@@ -31,7 +31,7 @@ export function SignInFrame({ title, intro, onSubmit, children }: {
     <main className={s.page}>
       <Card className={s.card}>
         <Text className={s.product} size={500}>{t('product')}</Text>
-        <Text as="h1" size={600} weight="semibold">{title}</Text>
+        <Text as="h1" block size={600} weight="semibold">{title}</Text>
         {intro && <Text as="p">{intro}</Text>}
         {onSubmit ? <form className={s.form} onSubmit={submit} noValidate>{children}</form> : <div className={s.form}>{children}</div>}
       </Card>
