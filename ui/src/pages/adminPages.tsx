@@ -31,5 +31,7 @@ export const adminSections: { key: string; label: string; icon: FluentIcon }[] =
  */
 export const adminPages: AdminPage[] = [
   { path: '', section: 'home', label: 'nav.home', Component: lazy(() => import('./home/HomePage')) },
+  { path: 'users', section: 'users', label: 'nav.activeUsers', perm: 'org.read', Component: lazy(() => import('./users/UsersPage')) },
+  { path: 'users/deleted', section: 'users', label: 'nav.deletedUsers', perm: 'org.read', Component: lazy(() => import('./users/deleted/DeletedUsersPage')) },
   { path: 'settings/domains', section: 'settings', label: 'nav.domains', perm: 'org.read', Component: lazy(() => import('./domains/DomainsPage')) },
 ];
