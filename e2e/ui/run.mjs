@@ -4,10 +4,11 @@
 // sign-in and the language in the environment. One run per language; every
 // name the test looks for comes from the UI's catalogs.
 import { createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalog } from './catalog.mjs';
+import { png } from './png.mjs';
 import { totp } from './totp.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
@@ -26,7 +27,8 @@ mkdirSync(shots, { recursive: true });
 const problems = [];
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const step = (name) => console.error(`[${lang}] ${name}`);
-const shot = (page, name) => page.screenshot({ path: join(shots, `${lang}-${name}.png`), fullPage: true });
+// The app scrolls inside its main area, so the viewport is the whole page.
+const shot = (page, name) => page.screenshot({ path: join(shots, `${lang}-${name}.png`) });
 
 const profile = mkdtempSync(join(tmpdir(), 'atrium-chromium-'));
 // A fresh profile directory for every run.
@@ -88,7 +90,7 @@ try {
   await shot(page, '03-home');
 
   step('add a domain and verify it');
-  await page.getByRole('navigation', { name: t('common:nav.adminLabel') }).getByRole('link', { name: t('common:nav.domains') }).click();
+  await page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true }).getByRole('link', { name: t('common:nav.domains') }).click();
   await heading(t('domains:title')).waitFor();
   await button(t('domains:add.button')).click();
   await field(t('domains:add.name'), page.getByRole('dialog')).fill(domain);
@@ -143,13 +145,26 @@ try {
   await contact.getByText(env('ADMIN_USER')).waitFor();
   await shot(page, '07-myaccount');
 
+  step('Personal info: the user changes their own photo');
+  await page.getByRole('navigation', { name: t('common:myNav.label'), exact: true }).getByRole('link', { name: t('common:myNav.profile') }).click();
+  await heading(t('myaccount:profile.title')).waitFor();
+  await page.getByText(`anna@${domain}`, { exact: true }).first().waitFor();
+  const photo = join(profile, 'photo.png');
+  writeFileSync(photo, png());
+  await page.locator('input[type=file]').setInputFiles(photo);
+  await page.getByText(t('myaccount:photo.changed')).first().waitFor();
+  await page.locator('main img[src^="blob:"]').first().waitFor();
+  await page.reload(); // the photo is the server's now, not only the page's
+  await page.locator('main img[src^="blob:"]').first().waitFor();
+  await shot(page, '08-personal-info');
+
   step('No access on /admin');
   await page.goto(`${base}/admin/settings/domains`);
   await heading(t('common:noAccess.title')).waitFor();
   await page.getByText(t('common:noAccess.text'), { exact: true }).waitFor();
   await page.getByRole('region', { name: t('common:contact.title') }).getByText(env('ADMIN_USER')).waitFor();
-  if (await page.getByRole('navigation', { name: t('common:nav.adminLabel') }).count()) problems.push('No access page shows the admin navigation');
-  await shot(page, '08-no-access');
+  if (await page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true }).count()) problems.push('No access page shows the admin navigation');
+  await shot(page, '09-no-access');
   await button(t('common:noAccess.myAccount')).click();
   await heading(t('myaccount:overview.title')).waitFor();
 
@@ -158,7 +173,7 @@ try {
   await page.goto(`${base}/myaccount/security-info`);
   await heading(t('myaccount:methods.title')).waitFor();
   await page.getByRole('button', { name: t('common:header.lightTheme') }).waitFor();
-  await shot(page, '09-methods-dark');
+  await shot(page, '10-methods-dark');
 } catch (e) {
   problems.push(e.stack ?? String(e));
   await shot(page, 'failure').catch(() => undefined);

@@ -125,7 +125,7 @@ func TestBrowser(t *testing.T) {
 			if err != nil || !strings.Contains(string(out), `"ok":true`) {
 				t.Fatalf("run.mjs %s: %v\n%s\n%s", r.locale, err, out, stderr.String())
 			}
-			t.Logf("%s: screenshots in %s", r.locale, shots)
+			t.Logf("%s: screenshots in %s\n%s", r.locale, shots, stderr.String())
 		})
 	}
 }

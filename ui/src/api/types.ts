@@ -51,6 +51,8 @@ export interface MyAdmins {
   organization: string;
   globalAdmins: AdminContact[];
   technicalContacts: string[];
+  /** The organization's help desk (Settings → Org settings → Organization profile); empty fields are not set. */
+  helpdesk?: { phone: string; email: string; url: string; showAdminsToUsers: boolean };
 }
 
 export interface RoleDefinition {

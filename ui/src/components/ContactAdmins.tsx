@@ -11,11 +11,14 @@ const useStyles = makeStyles({
   help: { color: tokens.colorNeutralForeground3 },
 });
 
-/** ContactAdmins is the "Contact your admin" panel (admin-center.md §3): the Global admins and technical contacts. */
+/** ContactAdmins is the "Contact your admin" panel (admin-center.md §3): the help desk, the Global admins (when the organization shows them) and technical contacts. */
 export function ContactAdmins() {
   const { t } = useTranslation();
   const s = useStyles();
   const q = useQuery({ queryKey: ['myAdmins'], queryFn: () => api.get<MyAdmins>('/api/myAdmins') });
+  const hd = q.data?.helpdesk;
+  // Only web addresses become links.
+  const web = hd?.url && /^https?:\/\//i.test(hd.url) ? hd.url : '';
   return (
     <Card className={s.card} role="region" aria-labelledby="contact-admins">
       <CardHeader header={<Text as="h2" block id="contact-admins" weight="semibold" size={400}>{t('contact.title')}</Text>} />
@@ -23,7 +26,15 @@ export function ContactAdmins() {
       {q.error && <ErrorMessage error={q.error} />}
       {q.data && (
         <>
-          {q.data.globalAdmins.length === 0 && q.data.technicalContacts.length === 0 && <Empty>{t('contact.none')}</Empty>}
+          {hd && (hd.phone || hd.email || web) && (
+            <div aria-label={t('contact.helpdesk')} role="group">
+              <Text weight="semibold" block>{t('contact.helpdesk')}</Text>
+              {hd.phone && <Link href={`tel:${hd.phone.replace(/[^+\d]/g, '')}`}>{hd.phone}</Link>}
+              {hd.email && <Text block><Link href={`mailto:${hd.email}`}>{hd.email}</Link></Text>}
+              {web && <Text block><Link href={web} target="_blank" rel="noopener noreferrer">{web}</Link></Text>}
+            </div>
+          )}
+          {q.data.globalAdmins.length === 0 && q.data.technicalContacts.length === 0 && !hd?.phone && !hd?.email && !web && <Empty>{t('contact.none')}</Empty>}
           {q.data.globalAdmins.length > 0 && (
             <ul className={s.list} aria-label={t('contact.admins')}>
               {q.data.globalAdmins.map((a) => (

@@ -17,7 +17,7 @@ export const toasterId = 'app-toaster';
 
 const narrow = '@media (max-width: 900px)';
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateRows: '48px 1fr', gridTemplateColumns: '240px 1fr', height: '100%', [narrow]: { gridTemplateColumns: '1fr' } },
+  root: { display: 'grid', gridTemplateRows: '48px minmax(0, 1fr)', gridTemplateColumns: '240px minmax(0, 1fr)', height: '100%', [narrow]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
   header: {
     gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
