@@ -1,5 +1,5 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { Home20Regular, People20Regular, Settings20Regular, ShieldPerson20Regular } from '@fluentui/react-icons';
+import { DocumentBulletList20Regular, Home20Regular, People20Regular, Settings20Regular, ShieldPerson20Regular } from '@fluentui/react-icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** AdminPage is one page of the admin center: its route under /admin, where it sits in the navigation, and who may open it. */
@@ -22,6 +22,7 @@ export const adminSections: { key: string; label: string; icon: FluentIcon }[] =
   { key: 'groups', label: 'nav.groups', icon: People20Regular },
   { key: 'roles', label: 'nav.roles', icon: ShieldPerson20Regular },
   { key: 'settings', label: 'nav.settings', icon: Settings20Regular },
+  { key: 'reports', label: 'nav.reports', icon: DocumentBulletList20Regular },
 ];
 
 /**
@@ -34,4 +35,9 @@ export const adminPages: AdminPage[] = [
   { path: 'users', section: 'users', label: 'nav.activeUsers', perm: 'org.read', Component: lazy(() => import('./users/UsersPage')) },
   { path: 'users/deleted', section: 'users', label: 'nav.deletedUsers', perm: 'org.read', Component: lazy(() => import('./users/deleted/DeletedUsersPage')) },
   { path: 'settings/domains', section: 'settings', label: 'nav.domains', perm: 'org.read', Component: lazy(() => import('./domains/DomainsPage')) },
+  { path: 'groups', section: 'groups', label: 'nav.activeGroups', perm: 'org.read', Component: lazy(() => import('./groups/GroupsPage')) },
+  { path: 'roles', section: 'roles', label: 'nav.roleAssignments', perm: 'org.read', Component: lazy(() => import('./roles/RolesPage')) },
+  { path: 'settings/org', section: 'settings', label: 'nav.orgSettings', perm: 'org.read', Component: lazy(() => import('./settings/OrgSettingsPage')) },
+  { path: 'reports/audit', section: 'reports', label: 'nav.auditLog', perm: 'reports.manage', Component: lazy(() => import('./logs/AuditLogPage')) },
+  { path: 'reports/signins', section: 'reports', label: 'nav.signInLog', perm: 'reports.manage', Component: lazy(() => import('./logs/SignInLogPage')) },
 ];
