@@ -28,7 +28,7 @@ const problems = [];
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const step = (name) => console.error(`[${lang}] ${name}`);
 // The app scrolls inside its main area, so the viewport is the whole page.
-const shot = (page, name) => page.screenshot({ path: join(shots, `${lang}-${name}.png`) });
+const shot = (page, name) => page.screenshot({ path: join(shots, `${lang}-${name}.png`), animations: 'disabled' });
 
 const profile = mkdtempSync(join(tmpdir(), 'atrium-chromium-'));
 // A fresh profile directory for every run.

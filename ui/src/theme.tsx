@@ -34,7 +34,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ theme, toggle }), [theme, toggle]);
   return (
     <ThemeContext.Provider value={value}>
-      <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className="app-root">
+      <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>
         {children}
       </FluentProvider>
     </ThemeContext.Provider>
