@@ -1,0 +1,95 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { Suspense } from 'react';
+import { MemoryRouter, useLocation } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Session } from './api/types';
+import { initI18n } from './i18n/i18n';
+import en from './locales/en/common.json';
+import mfa from './locales/en/mfa.json';
+import signin from './locales/en/signin.json';
+import { AppRoutes } from './routes';
+import { ThemeProvider } from './theme';
+
+const admin: Session = {
+  tenantId: 't', userId: 'u', userPrincipalName: 'ada@contoso.test', displayName: 'Ada', isAdmin: true, mustChangePassword: false,
+  mfaRequired: false, mfaEnrollmentRequired: false, tenantName: 'Contoso', preferredLanguage: '', csrfToken: 'c',
+  roles: [{ templateId: 'r', displayName: 'Helpdesk Administrator' }], permissions: ['org.read'],
+};
+
+/** serve answers the app's API calls from a table; anything else is a 404 in Graph's shape. */
+function serve(session: Session | null) {
+  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+    const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    if (url === '/api/session') return session ? json(200, session) : json(401, { error: { code: 'InvalidAuthenticationToken', message: 'no' } });
+    if (url === '/api/myAdmins') return json(200, { organization: 'Contoso', globalAdmins: [{ displayName: 'Gil', userPrincipalName: 'gil@contoso.test', mail: null, businessPhones: [] }], technicalContacts: [] });
+    if (url === '/v1.0/domains') return json(200, { value: [] });
+    return json(404, { error: { code: 'Request_ResourceNotFound', message: url } });
+  }));
+}
+
+function Where() {
+  const l = useLocation();
+  return <output data-testid="where">{l.pathname + l.search}</output>;
+}
+
+function show(path: string) {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={qc}>
+      <ThemeProvider>
+        <MemoryRouter initialEntries={[path]}>
+          <Suspense fallback={null}><AppRoutes /><Where /></Suspense>
+        </MemoryRouter>
+      </ThemeProvider>
+    </QueryClientProvider>,
+  );
+}
+
+beforeAll(() => {
+  initI18n();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('routes and access', () => {
+  it('sends a signed-out deep link to sign-in and back afterwards', async () => {
+    serve(null);
+    show('/admin/settings/domains');
+    expect(await screen.findByRole('heading', { name: signin.signIn.title })).toBeTruthy();
+    expect(screen.getByTestId('where').textContent).toBe('/signin?returnTo=%2Fadmin%2Fsettings%2Fdomains');
+  });
+
+  it('sends a session with a pending step to that step', async () => {
+    serve({ ...admin, mfaEnrollmentRequired: true });
+    show('/admin');
+    await screen.findByRole('heading', { name: mfa.enroll.title });
+    expect(screen.getByTestId('where').textContent).toBe('/signin/enroll?returnTo=%2Fadmin');
+  });
+
+  it('shows a user without an admin role the full-page No access with their admins', async () => {
+    serve({ ...admin, isAdmin: false, roles: [] });
+    show('/admin/settings/domains');
+    expect(await screen.findByRole('heading', { name: en.noAccess.title })).toBeTruthy();
+    expect(screen.getByText(en.noAccess.text)).toBeTruthy();
+    expect(screen.getByRole('button', { name: en.noAccess.myAccount })).toBeTruthy();
+    expect(await screen.findByText('gil@contoso.test')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: en.nav.adminLabel })).toBeNull();
+  });
+
+  it('hides pages an admin may not open and answers their URL with No access inside the frame', async () => {
+    serve({ ...admin, permissions: [] });
+    show('/admin/settings/domains');
+    expect(await screen.findByRole('heading', { name: en.noAccess.title })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0];
+    expect(within(nav).getByRole('link', { name: en.nav.home })).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: en.nav.domains })).toBeNull();
+  });
+
+  it('opens a permitted page by its deep link and marks it in the navigation', async () => {
+    serve(admin);
+    show('/admin/settings/domains');
+    expect(await screen.findByRole('heading', { name: 'Domains', level: 1 })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0];
+    expect(within(nav).getByRole('link', { name: en.nav.domains }).getAttribute('aria-current')).toBe('page');
+  });
+});
