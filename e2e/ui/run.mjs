@@ -158,6 +158,11 @@ try {
   await page.locator('main img[src^="blob:"]').first().waitFor();
   await shot(page, '08-personal-info');
 
+  step('My sign-ins');
+  await page.getByRole('navigation', { name: t('common:myNav.label'), exact: true }).getByRole('link', { name: t('common:myNav.signIns') }).click();
+  await heading(t('myaccount:signIns.title')).waitFor();
+  await page.getByRole('table', { name: t('myaccount:signIns.title') }).getByText(t('myaccount:signIns.success'), { exact: true }).first().waitFor();
+
   step('No access on /admin');
   await page.goto(`${base}/admin/settings/domains`);
   await heading(t('common:noAccess.title')).waitFor();
