@@ -14,6 +14,10 @@ import { UserAvatar } from './UserAvatar';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
+  table: { width: 'max-content', minWidth: '100%' },
+  wide: { flexGrow: 2, minWidth: '260px' },
+  cell: { minWidth: '150px' },
+  clip: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   row: { cursor: 'pointer' },
   name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   marker: { color: tokens.colorNeutralForeground3 },
@@ -51,7 +55,7 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
   };
   const toggleAll = () => onSelect(all ? new Set() : new Set(users.map((u) => u.id)));
   const header = (field: SortField, label: string) => (
-    <TableHeaderCell sortable sortDirection={sort.field === field ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    <TableHeaderCell className={s.wide} sortable sortDirection={sort.field === field ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
       onClick={() => onSort({ field, dir: sort.field === field && sort.dir === 'asc' ? 'desc' : 'asc' })}>
       {label}
     </TableHeaderCell>
@@ -63,7 +67,7 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
   };
   return (
     <div className={s.wrap}>
-      <Table noNativeElements sortable role="grid" aria-label={t('list.label')} aria-multiselectable size="small"
+      <Table className={s.table} noNativeElements sortable role="grid" aria-label={t('list.label')} aria-multiselectable size="small"
         onKeyDown={onTableKeyDown} {...tableTabsterAttribute}>
         <TableHeader>
           <TableRow>
@@ -72,7 +76,7 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
               checkboxIndicator={{ 'aria-label': t('list.selectAll') }} />
             {header('displayName', t('column.displayName'))}
             {header('userPrincipalName', t('column.userPrincipalName'))}
-            {columns.map((c) => <TableHeaderCell key={c}>{t(`column.${c}`)}</TableHeaderCell>)}
+            {columns.map((c) => <TableHeaderCell className={s.cell} key={c}>{t(`column.${c}`)}</TableHeaderCell>)}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -86,7 +90,7 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
                 <TableSelectionCell role="gridcell" checked={selected.has(u.id)}
                   onClick={(e) => { e.stopPropagation(); toggle(u.id); }}
                   checkboxIndicator={{ 'aria-label': t('list.select', { name }) }} />
-                <TableCell role="gridcell">
+                <TableCell role="gridcell" className={s.wide}>
                   <TableCellLayout media={<UserAvatar id={u.id} name={name} size={24} />}>
                     <span className={s.name}>
                       {name}
@@ -104,8 +108,10 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
                     </span>
                   </TableCellLayout>
                 </TableCell>
-                <TableCell role="gridcell">{u.userPrincipalName}</TableCell>
-                {columns.map((c) => <TableCell role="gridcell" key={c}>{cellText(u, c, t, f.date, roles)}</TableCell>)}
+                <TableCell role="gridcell" className={s.wide}><span className={s.clip}>{u.userPrincipalName}</span></TableCell>
+                {columns.map((c) => (
+                  <TableCell role="gridcell" className={s.cell} key={c}><span className={s.clip}>{cellText(u, c, t, f.date, roles)}</span></TableCell>
+                ))}
               </TableRow>
             );
           })}

@@ -3,7 +3,7 @@ import { ArrowClockwise20Regular, PersonAdd20Regular } from '@fluentui/react-ico
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Page } from '../../components/Page';
@@ -50,22 +50,30 @@ export default function UsersPage() {
   const roles = useAdminRoles();
   const defs = useRoleDefinitions();
   const view = parseViewKey(prefs.view);
-  const adminIds = useMemo(() => [...(roles.data?.keys() ?? [])], [roles.data]);
-  const urls = useMemo(() => firstPages({ view, search, sort: prefs.sort, select: selectFor(prefs.columns) }, adminIds),
-    [prefs.view, search, prefs.sort, prefs.columns, adminIds]);
-  const waitForAdmins = view.kind === 'standard' && view.name === 'admins' && !roles.data;
+  const isAdmins = view.kind === 'standard' && view.name === 'admins';
+  // The admins' ids matter to the Admins view only; as a string, so that refetching the same roles changes nothing.
+  const adminKey = isAdmins ? [...(roles.data?.keys() ?? [])].sort().join(',') : '';
+  const urls = useMemo(() => firstPages({ view, search, sort: prefs.sort, select: selectFor(prefs.columns) }, adminKey ? adminKey.split(',') : []),
+    [prefs.view, search, prefs.sort, prefs.columns, adminKey]);
+  const waitForAdmins = isAdmins && !roles.data;
   const list = usePagedList<User>(userKeys.list, urls, !waitForAdmins);
-  useEffect(() => setSelected(new Set()), [urls]);
+  // Another view, search, sort or set of columns starts a new selection.
+  const queryKey = urls.join('\n');
+  useEffect(() => setSelected(new Set()), [queryKey]);
 
   const rolesOf = (id: string) => (roles.data?.get(id.toLowerCase()) ?? [])
     .map((a) => defs.data?.find((d) => d.id === a.roleDefinitionId)?.displayName ?? a.roleDefinitionId);
-  const openUser = (id: string | null) => setParams((p) => {
-    const next = new URLSearchParams(p);
+  // The panel's address is ?user={id}; /admin/users/{id} opens it too.
+  const splat = useParams()['*'];
+  const navigate = useNavigate();
+  const openUser = (id: string | null) => {
+    const next = new URLSearchParams(params);
     if (id) next.set('user', id);
     else next.delete('user');
-    return next;
-  });
-  const panelId = params.get('user');
+    if (splat) navigate({ pathname: '/admin/users', search: next.toString() });
+    else setParams(next);
+  };
+  const panelId = params.get('user') ?? (splat || null);
   const chosen = list.items.filter((u) => selected.has(u.id));
 
   return (
@@ -80,7 +88,7 @@ export default function UsersPage() {
           onNew={() => setEditing('new')} onEdit={(v) => setEditing(v)} />
         <SearchBox className={s.search} value={typed} onChange={(_, d) => setTyped(d.value)} aria-label={t('search')} placeholder={t('search')} />
       </Toolbar>
-      {chosen.length > 0 && <BulkBar users={chosen} onDone={() => setSelected(new Set())} />}
+      <BulkBar users={chosen} onDone={() => setSelected(new Set())} />
       {views.error && <ErrorMessage error={views.error} />}
       {(list.isPending || waitForAdmins) && <Loading />}
       {list.error && <ErrorMessage error={list.error} />}

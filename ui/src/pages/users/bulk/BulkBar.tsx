@@ -20,7 +20,11 @@ type Action = 'block' | 'unblock' | 'delete' | 'reset' | 'roles';
 /** maxResets is how many passwords one bulk reset may change (users-and-passwords.md §17). */
 export const maxResets = 40;
 
-/** BulkBar is the multi-select toolbar: each action asks first, runs per user and ends in the results list. */
+/**
+ * BulkBar is the multi-select toolbar, shown while users are selected:
+ * each action asks first, runs per user and ends in the results list,
+ * which stays open after the list reloads and the selection is gone.
+ */
 export function BulkBar({ users, onDone }: { users: Target[]; onDone: () => void }) {
   const { t } = useTranslation('users');
   const s = useStyles();
@@ -63,16 +67,18 @@ export function BulkBar({ users, onDone }: { users: Target[]; onDone: () => void
   const n = users.length;
   return (
     <>
-      <Toolbar className={s.bar} aria-label={t('bulk.label')}>
-        <Text role="status">{t('bulk.selected', { count: n })}</Text>
-        <ToolbarDivider />
-        <GuardedButton perm="passwords.reset" appearance="subtle" icon={<Key20Regular />} onClick={() => setAsking('reset')}
-          reason={n > maxResets ? t('bulk.tooMany', { max: maxResets }) : undefined}>{t('action.resetPassword')}</GuardedButton>
-        <GuardedButton perm="users.write" appearance="subtle" icon={<PersonProhibited20Regular />} onClick={() => setAsking('block')}>{t('action.block')}</GuardedButton>
-        <GuardedButton perm="users.write" appearance="subtle" icon={<PersonAvailable20Regular />} onClick={() => setAsking('unblock')}>{t('action.unblock')}</GuardedButton>
-        <GuardedButton perm="roles.delegate" appearance="subtle" icon={<ShieldPerson20Regular />} onClick={() => setAsking('roles')}>{t('action.editRoles')}</GuardedButton>
-        <GuardedButton perm="users.write" appearance="subtle" icon={<Delete20Regular />} onClick={() => setAsking('delete')}>{t('action.delete')}</GuardedButton>
-      </Toolbar>
+      {n > 0 && (
+        <Toolbar className={s.bar} aria-label={t('bulk.label')}>
+          <Text role="status">{t('bulk.selected', { count: n })}</Text>
+          <ToolbarDivider />
+          <GuardedButton perm="passwords.reset" appearance="subtle" icon={<Key20Regular />} onClick={() => setAsking('reset')}
+            reason={n > maxResets ? t('bulk.tooMany', { max: maxResets }) : undefined}>{t('action.resetPassword')}</GuardedButton>
+          <GuardedButton perm="users.write" appearance="subtle" icon={<PersonProhibited20Regular />} onClick={() => setAsking('block')}>{t('action.block')}</GuardedButton>
+          <GuardedButton perm="users.write" appearance="subtle" icon={<PersonAvailable20Regular />} onClick={() => setAsking('unblock')}>{t('action.unblock')}</GuardedButton>
+          <GuardedButton perm="roles.delegate" appearance="subtle" icon={<ShieldPerson20Regular />} onClick={() => setAsking('roles')}>{t('action.editRoles')}</GuardedButton>
+          <GuardedButton perm="users.write" appearance="subtle" icon={<Delete20Regular />} onClick={() => setAsking('delete')}>{t('action.delete')}</GuardedButton>
+        </Toolbar>
+      )}
       {asking === 'roles' && <BulkRolesDialog count={n} busy={busy} onRun={(how, id) => void roles(how, id)} onClose={() => setAsking(null)} />}
       {asking && asking !== 'roles' && (
         <ConfirmDialog title={t(`bulk.confirm.${asking}`, { count: n })} confirmLabel={busy ? t('bulk.working', { done: progress, count: n }) : t(`bulk.go.${asking}`)}

@@ -10,6 +10,9 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   password: { fontFamily: tokens.fontFamilyMonospace },
   scroll: { maxHeight: '50vh', overflowY: 'auto' },
+  surface: { maxWidth: '760px', width: '100%' },
+  upn: { display: 'block', color: tokens.colorNeutralForeground3 },
+  outcome: { width: '110px' },
 });
 
 const color = { done: 'success', skipped: 'warning', failed: 'danger' } as const;
@@ -31,7 +34,7 @@ export function BulkResults({ title, results, onClose }: { title: string; result
   };
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
+      <DialogSurface className={s.surface}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={s.body}>
@@ -40,18 +43,19 @@ export function BulkResults({ title, results, onClose }: { title: string; result
               <Table size="small" aria-label={t('bulk.resultsLabel')}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{t('column.displayName')}</TableHeaderCell>
-                    <TableHeaderCell>{t('column.userPrincipalName')}</TableHeaderCell>
-                    <TableHeaderCell>{t('bulk.outcome')}</TableHeaderCell>
+                    <TableHeaderCell>{t('bulk.user')}</TableHeaderCell>
+                    <TableHeaderCell className={s.outcome}>{t('bulk.outcome')}</TableHeaderCell>
                     <TableHeaderCell>{t('bulk.details')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {results.map((r) => (
                     <TableRow key={r.user.id} data-upn={r.user.userPrincipalName}>
-                      <TableCell>{r.user.displayName}</TableCell>
-                      <TableCell>{r.user.userPrincipalName}</TableCell>
-                      <TableCell><Badge appearance="tint" color={color[r.outcome]}>{t(`outcome.${r.outcome}`)}</Badge></TableCell>
+                      <TableCell>
+                        {r.user.displayName}
+                        <Text size={200} className={s.upn}>{r.user.userPrincipalName}</Text>
+                      </TableCell>
+                      <TableCell className={s.outcome}><Badge appearance="tint" color={color[r.outcome]}>{t(`outcome.${r.outcome}`)}</Badge></TableCell>
                       <TableCell>
                         {r.password ? <span className={s.password} data-testid="bulk-password">{r.password}</span> : r.message}
                       </TableCell>

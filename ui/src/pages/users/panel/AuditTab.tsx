@@ -51,7 +51,7 @@ export function AuditTab({ user }: { user: User }) {
               ))}
             </TableBody>
           </Table>
-          <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
+          <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} kind="records" />
         </>
       )}
     </div>

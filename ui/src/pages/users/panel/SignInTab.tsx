@@ -54,7 +54,7 @@ export function SignInTab({ user }: { user: User }) {
               ))}
             </TableBody>
           </Table>
-          <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} />
+          <LoadMore shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onMore={list.loadMore} kind="records" />
         </>
       )}
     </div>
