@@ -3,7 +3,7 @@ import { WeatherMoon20Regular, WeatherSunny20Regular } from '@fluentui/react-ico
 import { useTranslation } from 'react-i18next';
 import { useTheme } from '../theme';
 
-/** ThemeToggle switches between the light and the dark theme. */
+/** ThemeToggle is ThemeButton with a tooltip, for the header. */
 export function ThemeToggle() {
   const { t } = useTranslation();
   const { theme, toggle } = useTheme();

@@ -2,8 +2,8 @@ import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../components/usePageTitle';
-import { LanguageMenu } from '../../shell/LanguageMenu';
-import { ThemeToggle } from '../../shell/ThemeToggle';
+import { LanguageSelect } from '../../shell/LanguageSelect';
+import { ThemeButton } from '../../shell/ThemeButton';
 
 const useStyles = makeStyles({
   page: {
@@ -36,8 +36,8 @@ export function SignInFrame({ title, intro, onSubmit, children }: {
         {onSubmit ? <form className={s.form} onSubmit={submit} noValidate>{children}</form> : <div className={s.form}>{children}</div>}
       </Card>
       <div className={s.footer}>
-        <LanguageMenu />
-        <ThemeToggle />
+        <LanguageSelect />
+        <ThemeButton />
       </div>
     </main>
   );
