@@ -73,7 +73,7 @@ export function AddGroupWizard({ onClose }: { onClose: () => void }) {
                   </li>
                 ))}
               </ol>
-              <Text as="h3" size={400} weight="semibold">{t('add.stepOf', { n: step + 1, total: stepNames.length, name: title })}</Text>
+              <Text as="h3" block size={400} weight="semibold">{t('add.stepOf', { n: step + 1, total: stepNames.length, name: title })}</Text>
               {create.error && !(target && stepOf[target] !== undefined) && <ErrorMessage error={create.error} />}
               {step === 0 && <TypeStep draft={draft} setDraft={setDraft} />}
               {step === 1 && <BasicsStep draft={draft} setDraft={setDraft} serverError={serverError} />}

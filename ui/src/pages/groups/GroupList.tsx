@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   search: { minWidth: '280px' },
   muted: { color: tokens.colorNeutralForeground3 },
+  table: { '& td': { overflowWrap: 'anywhere' } },
 });
 
 const select = 'id,displayName,description,mail,mailEnabled,mailNickname,securityEnabled,groupTypes,createdDateTime,onPremisesSyncEnabled';
@@ -53,7 +54,7 @@ export function GroupList() {
       {q.items.length > 0 && (
         <>
           {q.count !== undefined && <Text className={s.muted}>{t('shown', { shown: f.number(q.items.length), total: f.number(q.count) })}</Text>}
-          <Table aria-label={t('title')}>
+          <Table aria-label={t('title')} className={s.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('column.name')}</TableHeaderCell>

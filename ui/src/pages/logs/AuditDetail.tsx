@@ -54,7 +54,7 @@ export function AuditDetail({ event: e, category, result, onClose }: { event: Di
         ]} />
         {e.targetResources.map((r, i) => (
           <section key={`${r.id}-${i}`} aria-labelledby={`target-${i}`}>
-            <Text as="h3" id={`target-${i}`} size={400} weight="semibold">{t('detail.target', { name: r.displayName || r.id, type: r.type })}</Text>
+            <Text as="h3" block id={`target-${i}`} size={400} weight="semibold">{t('detail.target', { name: r.displayName || r.id, type: r.type })}</Text>
             <Facts rows={[[t('detail.userName'), r.userPrincipalName], [t('detail.id'), r.id]]} />
             {r.modifiedProperties.length > 0 && (
               <Table size="small" aria-labelledby={`target-${i}`}>

@@ -1,5 +1,5 @@
 import {
-  Button, Dropdown, Field, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles,
+  Button, Dropdown, Field, Link, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { auditFilter, emptyAudit, listPath, type AuditFilter } from './filters';
 import { DateRangeFields, FilterForm, ResultBar, TextFilter } from './LogParts';
 import { categories, initiator, type DirectoryAudit } from './types';
 
-const useStyles = makeStyles({ field: { minWidth: '180px' }, link: { padding: 0, minWidth: 0, textAlign: 'start' } });
+const useStyles = makeStyles({ field: { minWidth: '180px' }, table: { '& td': { overflowWrap: 'anywhere' } } });
 
 /** AuditLogPage is Reports → Audit log: filters, the events newest first with Load more, a detail flyout and CSV export of what's loaded. */
 export default function AuditLogPage() {
@@ -59,7 +59,7 @@ export default function AuditLogPage() {
       {q.items.length > 0 && (
         <>
           <ResultBar loaded={q.items.length} more={!!q.hasNextPage} onExport={exportCsv} />
-          <Table aria-label={t('audit.title')} size="small">
+          <Table aria-label={t('audit.title')} size="small" className={s.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('column.date')}</TableHeaderCell>
@@ -75,10 +75,10 @@ export default function AuditLogPage() {
                 <TableRow key={e.id}>
                   <TableCell>{f.dateTime(e.activityDateTime)}</TableCell>
                   <TableCell>
-                    <Button appearance="transparent" className={s.link} onClick={() => setOpen(e)}
+                    <Link as="button" onClick={() => setOpen(e)}
                       aria-label={t('audit.openDetail', { activity: e.activityDisplayName, date: f.dateTime(e.activityDateTime) })}>
                       {e.activityDisplayName}
-                    </Button>
+                    </Link>
                   </TableCell>
                   <TableCell>{category(e.category)}</TableCell>
                   <TableCell>{result(e.result)}</TableCell>

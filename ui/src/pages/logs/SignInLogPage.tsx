@@ -1,5 +1,5 @@
 import {
-  Badge, Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, Dropdown, Field, Option, OverlayDrawer, Table, TableBody, TableCell,
+  Badge, Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, Dropdown, Field, Link, Option, OverlayDrawer, Table, TableBody, TableCell,
   TableHeader, TableHeaderCell, TableRow, makeStyles,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
@@ -15,7 +15,7 @@ import { emptySignIn, listPath, signInFilter, type SignInFilter } from './filter
 import { DateRangeFields, FilterForm, ResultBar, TextFilter } from './LogParts';
 import type { SignIn } from './types';
 
-const useStyles = makeStyles({ field: { minWidth: '180px' }, link: { padding: 0, minWidth: 0, textAlign: 'start' } });
+const useStyles = makeStyles({ field: { minWidth: '180px' }, table: { '& td': { overflowWrap: 'anywhere' } } });
 
 /** SignInLogPage is Reports → Sign-in log: filters, sign-ins newest first with Load more, a detail flyout and CSV export. */
 export default function SignInLogPage() {
@@ -51,7 +51,7 @@ export default function SignInLogPage() {
       {q.items.length > 0 && (
         <>
           <ResultBar loaded={q.items.length} more={!!q.hasNextPage} onExport={exportCsv} />
-          <Table aria-label={t('signins.title')} size="small">
+          <Table aria-label={t('signins.title')} size="small" className={s.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('column.date')}</TableHeaderCell>
@@ -65,10 +65,10 @@ export default function SignInLogPage() {
               {q.items.map((e) => (
                 <TableRow key={e.id}>
                   <TableCell>
-                    <Button appearance="transparent" className={s.link} onClick={() => setOpen(e)}
+                    <Link as="button" onClick={() => setOpen(e)}
                       aria-label={t('signins.openDetail', { user: e.userPrincipalName, date: f.dateTime(e.createdDateTime) })}>
                       {f.dateTime(e.createdDateTime)}
-                    </Button>
+                    </Link>
                   </TableCell>
                   <TableCell>{e.userPrincipalName}</TableCell>
                   <TableCell>{e.appDisplayName}</TableCell>

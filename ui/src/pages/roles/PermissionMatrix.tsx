@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   yes: { color: tokens.colorPaletteGreenForeground1 },
   limited: { color: tokens.colorPaletteMarigoldForeground1 },
   notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  first: { width: '240px' },
 });
 
 /**
@@ -40,7 +41,7 @@ export function PermissionMatrix({ matrix, roles = matrix.roles, caption }: { ma
         <caption className={s.caption}>{caption}</caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t('column.permission')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className={s.first}>{t('column.permission')}</TableHeaderCell>
             {roles.map((r) => <TableHeaderCell key={r.templateId} scope="col">{roleLabel(r)}</TableHeaderCell>)}
           </TableRow>
         </TableHeader>

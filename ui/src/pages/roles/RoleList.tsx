@@ -81,8 +81,8 @@ export function RoleList() {
             </TableBody>
           </Table>
           <section aria-labelledby="matrix-title">
-            <Text as="h2" id="matrix-title" size={500} weight="semibold">{t('matrix.title')}</Text>
-            <Text as="p">{t('matrix.intro')}</Text>
+            <Text as="h2" block id="matrix-title" size={500} weight="semibold">{t('matrix.title')}</Text>
+            <Text as="p" block>{t('matrix.intro')}</Text>
             <PermissionMatrix matrix={matrix.data} caption={t('matrix.caption')} />
           </section>
         </>

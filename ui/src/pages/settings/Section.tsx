@@ -28,8 +28,8 @@ export function Section({ id, title, intro, error, saveLabel, saving, canSave, o
   };
   return (
     <section className={s.section} aria-labelledby={`${id}-title`}>
-      <Text as="h2" id={`${id}-title`} size={500} weight="semibold">{title}</Text>
-      {intro && <Text as="p">{intro}</Text>}
+      <Text as="h2" block id={`${id}-title`} size={500} weight="semibold">{title}</Text>
+      {intro && <Text as="p" block>{intro}</Text>}
       <form noValidate onSubmit={submit} className={s.form}>
         {!!error && <ErrorMessage error={error} />}
         {children}
@@ -44,7 +44,7 @@ export function SectionLoading({ id, title, error }: { id: string; title: string
   const s = useStyles();
   return (
     <section className={s.section} aria-labelledby={`${id}-title`}>
-      <Text as="h2" id={`${id}-title`} size={500} weight="semibold">{title}</Text>
+      <Text as="h2" block id={`${id}-title`} size={500} weight="semibold">{title}</Text>
       {error ? <ErrorMessage error={error} /> : <Loading />}
     </section>
   );
