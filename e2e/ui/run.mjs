@@ -89,6 +89,17 @@ try {
   await page.getByRole('region', { name: t('home:roles.title') }).getByRole('cell', { name: 'Global Administrator' }).waitFor();
   await shot(page, '03-home');
 
+  step('tablet width: the navigation moves into a drawer');
+  await page.setViewportSize({ width: 800, height: 1100 });
+  await page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true }).waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: t('common:header.openNav') }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('link', { name: t('common:nav.home') }).waitFor();
+  await shot(page, '03b-tablet-nav');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+  await page.setViewportSize({ width: 1280, height: 860 });
+
   step('add a domain and verify it');
   await page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true }).getByRole('link', { name: t('common:nav.domains') }).click();
   await heading(t('domains:title')).waitFor();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../api/client';
 import type { Session } from '../api/types';
+import { usePhoto } from '../pages/myaccount/usePhoto';
 
 /** UserMenu is the header's account button: My account, the admin center for admins, Sign out. */
 export function UserMenu({ session }: { session: Session }) {
@@ -19,11 +20,12 @@ export function UserMenu({ session }: { session: Session }) {
     }
   };
   const name = session.displayName || session.userPrincipalName;
+  const { url } = usePhoto();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
         <Button appearance="subtle" aria-label={t('header.account', { name })}
-          icon={<Avatar name={name} size={28} color="colorful" />} />
+          icon={<Avatar name={name} image={url ? { src: url, alt: '' } : undefined} size={28} color="colorful" />} />
       </MenuTrigger>
       <MenuPopover>
         <MenuList>

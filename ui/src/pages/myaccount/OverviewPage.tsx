@@ -8,7 +8,7 @@ import { myAccountPages } from './pages';
 import { usePhoto } from './usePhoto';
 
 const useStyles = makeStyles({
-  who: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', padding: tokens.spacingHorizontalL, maxWidth: '560px' },
+  who: { display: 'flex', flexDirection: 'row', gap: tokens.spacingHorizontalL, alignItems: 'center', padding: tokens.spacingHorizontalL, maxWidth: '560px' },
   links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none' },
 });
 
