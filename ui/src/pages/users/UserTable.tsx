@@ -1,6 +1,6 @@
 import {
   Badge, Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, Tooltip,
-  makeStyles, tokens, useTableCompositeNavigation,
+  makeStyles, tokens, useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { ArrowSync16Regular, ShieldPersonRegular } from '@fluentui/react-icons';
 import type { KeyboardEvent } from 'react';
@@ -44,7 +44,10 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
   const { t } = useTranslation('users');
   const f = useFormat();
   const s = useStyles();
-  const { onTableKeyDown, tableTabsterAttribute, tableRowTabsterAttribute } = useTableCompositeNavigation();
+  // One stop in the tab order: the arrow keys move between rows (and the
+  // header's controls); a row's check box is for the mouse, Space on the
+  // row does the same.
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const all = users.length > 0 && users.every((u) => selected.has(u.id));
   const some = users.some((u) => selected.has(u.id));
   const toggle = (id: string) => {
@@ -60,15 +63,16 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
       {label}
     </TableHeaderCell>
   );
+  // On a focused row, Space selects and Enter opens the panel.
   const onRowKey = (e: KeyboardEvent, u: User) => {
     if (e.target !== e.currentTarget) return;
-    if (e.key === ' ') { e.preventDefault(); toggle(u.id); }
-    if (e.key === 'Enter') { e.preventDefault(); onOpen(u); }
+    if (e.key === ' ') { e.preventDefault(); e.stopPropagation(); toggle(u.id); }
+    if (e.key === 'Enter') { e.preventDefault(); e.stopPropagation(); onOpen(u); }
   };
   return (
     <div className={s.wrap}>
       <Table className={s.table} noNativeElements sortable role="grid" aria-label={t('list.label')} aria-multiselectable size="small"
-        onKeyDown={onTableKeyDown} {...tableTabsterAttribute}>
+        {...arrows}>
         <TableHeader>
           <TableRow>
             <TableSelectionCell checked={all ? true : some ? 'mixed' : false} onClick={toggleAll}
@@ -85,11 +89,11 @@ export function UserTable({ users, columns, sort, onSort, selected, onSelect, on
             const name = u.displayName ?? u.userPrincipalName;
             return (
               <TableRow key={u.id} className={s.row} tabIndex={0} role="row" aria-selected={selected.has(u.id)}
-                appearance={selected.has(u.id) ? 'brand' : 'none'} {...tableRowTabsterAttribute}
+                appearance={selected.has(u.id) ? 'brand' : 'none'}
                 onClick={() => onOpen(u)} onKeyDown={(e) => onRowKey(e, u)} data-upn={u.userPrincipalName}>
                 <TableSelectionCell role="gridcell" checked={selected.has(u.id)}
                   onClick={(e) => { e.stopPropagation(); toggle(u.id); }}
-                  checkboxIndicator={{ 'aria-label': t('list.select', { name }) }} />
+                  checkboxIndicator={{ 'aria-label': t('list.select', { name }), input: { tabIndex: -1 } }} />
                 <TableCell role="gridcell" className={s.wide}>
                   <TableCellLayout media={<UserAvatar id={u.id} name={name} size={24} />}>
                     <span className={s.name}>

@@ -1,7 +1,7 @@
 import { Button, SearchBox, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -66,7 +66,11 @@ export default function UsersPage() {
   // The panel's address is ?user={id}; /admin/users/{id} opens it too.
   const splat = useParams()['*'];
   const navigate = useNavigate();
+  // Closing the panel puts focus back where it was when it opened (the row).
+  const returnFocus = useRef<HTMLElement | null>(null);
   const openUser = (id: string | null) => {
+    if (id) returnFocus.current = document.activeElement as HTMLElement | null;
+    else setTimeout(() => returnFocus.current?.isConnected && returnFocus.current.focus(), 0);
     const next = new URLSearchParams(params);
     if (id) next.set('user', id);
     else next.delete('user');

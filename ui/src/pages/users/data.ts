@@ -39,7 +39,7 @@ export function useAdminRoles() {
 /** usePermissionRoles names the built-in roles that carry each permission (GET /api/permissions), for "needs …" tooltips. */
 export function usePermissionRoles() {
   const q = useQuery({ queryKey: ['permissionMatrix'], queryFn: () => api.get<PermissionMatrix>('/api/permissions'), staleTime: 10 * 60_000 });
-  return (perm: string) => q.data?.roles.filter((r) => r.cells[perm] && r.cells[perm] !== 'N').map((r) => r.displayName) ?? [];
+  return (perm: string) => q.data?.roles.filter((r) => r.cells[perm] && r.cells[perm] !== 'N').map((r) => r.label || r.displayName) ?? [];
 }
 
 /** parseWarnings reads Atrium's HTTP Warning headers (299 atrium "text"), which may come joined by commas. */
