@@ -5,7 +5,8 @@ import { footnotes, permKey, type Cell, type Matrix, type MatrixRole } from './m
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
-  table: { minWidth: '720px' },
+  table: { minWidth: '960px', '& th': { overflowWrap: 'anywhere', verticalAlign: 'bottom' } },
+  ref: { color: tokens.colorBrandForegroundLink, marginInlineStart: '2px' },
   caption: { textAlign: 'start', padding: `${tokens.spacingVerticalS} 0`, fontWeight: tokens.fontWeightSemibold },
   no: { color: tokens.colorNeutralForeground3 },
   yes: { color: tokens.colorPaletteGreenForeground1 },
@@ -31,7 +32,7 @@ export function PermissionMatrix({ matrix, roles = matrix.roles, caption }: { ma
     return (
       <span className={cls}>
         {t(`cell.${c}`)}
-        {n > 0 && <sup><a href={`#matrix-note-${c}`} aria-label={t('note.ref', { n })}>{n}</a></sup>}
+        {n > 0 && <sup><a className={s.ref} href={`#matrix-note-${c}`} aria-label={t('note.ref', { n })}>{n}</a></sup>}
       </span>
     );
   };

@@ -6,7 +6,20 @@ import { toError } from '../../api/client';
  */
 export function parseWarnings(header: string | null): string[] {
   if (!header) return [];
-  return [...header.matchAll(/\d{3} \S+ "([^"]*)"/g)].map((m) => m[1]);
+  return [...utf8(header).matchAll(/\d{3} \S+ "([^"]*)"/g)].map((m) => m[1]);
+}
+
+/**
+ * utf8 undoes the browser's reading of a header's UTF-8 bytes as Latin-1
+ * (fetch gives header values byte by byte), so "…" comes out right.
+ */
+export function utf8(s: string): string {
+  if ([...s].some((c) => c.charCodeAt(0) > 0xff)) return s;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  } catch {
+    return s;
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ export interface Organization {
 const textFields = ['displayName', 'street', 'city', 'state', 'postalCode', 'country', 'preferredLanguage', 'defaultUsageLocation'] as const;
 type TextField = (typeof textFields)[number];
 const fields = [...textFields, 'businessPhones', 'technicalNotificationMails'];
-const useStyles = makeStyles({ grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM } });
+const useStyles = makeStyles({ grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' } });
 
 /** countryName names a two-letter code in the UI's language, when Intl knows it. */
 function countryName(code: string, lang: string): string | undefined {

@@ -28,7 +28,7 @@ const ranges = {
 } as const;
 type NumField = keyof typeof ranges;
 const fields = [...Object.keys(ranges), 'customBannedPasswords', 'ssprScope', 'generatedFormat'];
-const useStyles = makeStyles({ grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM } });
+const useStyles = makeStyles({ grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' } });
 
 /** PasswordPolicySection is Security & privacy → password policy: expiration, smart lockout, banned passwords, self-service reset, generated passwords. */
 export function PasswordPolicySection() {
