@@ -19,7 +19,11 @@ import { usePagedList } from '../usePagedList';
 import { UserAvatar } from '../UserAvatar';
 import { daysLeft } from './daysLeft';
 
-const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalXS } });
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  actionsCol: { width: '340px' },
+  daysCol: { width: '140px' },
+});
 
 const firstUrl = `/v1.0/directory/deletedItems/microsoft.graph.user?${new URLSearchParams({
   $select: 'id,displayName,userPrincipalName,deletedDateTime', $orderby: 'deletedDateTime desc', $top: '100', $count: 'true' })}`;
@@ -60,8 +64,8 @@ export default function DeletedUsersPage() {
                 <TableHeaderCell>{t('column.displayName')}</TableHeaderCell>
                 <TableHeaderCell>{t('column.userPrincipalName')}</TableHeaderCell>
                 <TableHeaderCell>{t('deleted.deletedOn')}</TableHeaderCell>
-                <TableHeaderCell>{t('deleted.daysLeft')}</TableHeaderCell>
-                <TableHeaderCell>{t('roles.actions')}</TableHeaderCell>
+                <TableHeaderCell className={s.daysCol}>{t('deleted.daysLeft')}</TableHeaderCell>
+                <TableHeaderCell className={s.actionsCol}>{t('roles.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
