@@ -41,11 +41,11 @@ export function DateRangeFields<T extends DateRange>({ value, onChange }: { valu
   );
 }
 
-/** TextFilter is a text field of a filter bar. */
+/** TextFilter is a text field of a filter bar; how it matches (starts with, exact) is its placeholder, so the bar's fields line up. */
 export function TextFilter({ label, hint, value, onChange }: { label: string; hint?: string; value: string; onChange: (v: string) => void }) {
   return (
-    <Field label={label} hint={hint} className={useStyles().field}>
-      <Input value={value} onChange={(_, d) => onChange(d.value)} />
+    <Field label={label} className={useStyles().field}>
+      <Input value={value} placeholder={hint} onChange={(_, d) => onChange(d.value)} />
     </Field>
   );
 }

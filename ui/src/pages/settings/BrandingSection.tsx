@@ -32,7 +32,8 @@ export function BrandingSection() {
   const path = `/v1.0/organization/${tenant}/branding`;
   const q = useQuery({ queryKey: ['branding', tenant], queryFn: () => api.get<Branding>(path) });
   return q.data
-    ? <BrandingForm key={JSON.stringify(q.data)} b={q.data} path={path} />
+    // Keyed on the texts only: a new logo (saved at once) keeps unsaved text edits.
+    ? <BrandingForm key={JSON.stringify([q.data.backgroundColor, q.data.signInPageText, q.data.usernameHintText])} b={q.data} path={path} />
     : <SectionLoading id="branding" title={t('branding.title')} error={q.error} />;
 }
 
