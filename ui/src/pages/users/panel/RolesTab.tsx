@@ -12,14 +12,15 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Empty, ErrorMessage, Loading } from '../../../components/Status';
 import { useNotify } from '../../../components/useNotify';
 import { quote } from '../query';
-import { sendWithWarnings, useRoleDefinitions, userKeys } from '../data';
+import { sendRoleChange } from '../../roles/warnings';
+import { useRoleDefinitions, userKeys } from '../data';
 import { GuardedButton } from '../Guarded';
 import type { RoleAssignment, User } from '../types';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   assign: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  desc: { color: tokens.colorNeutralForeground3 },
+  desc: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
 
 /**
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
  * phone, the last Global admin) are shown after it.
  */
 export function RolesTab({ user }: { user: User }) {
-  const { t } = useTranslation('users');
+  const { t, i18n } = useTranslation('users');
   const s = useStyles();
   const qc = useQueryClient();
   const notify = useNotify();
@@ -52,13 +53,13 @@ export function RolesTab({ user }: { user: User }) {
     void qc.invalidateQueries({ queryKey: userKeys.roles });
   };
   const assign = useMutation({
-    mutationFn: () => sendWithWarnings('POST', '/v1.0/roleManagement/directory/roleAssignments',
+    mutationFn: () => sendRoleChange('POST', '/v1.0/roleManagement/directory/roleAssignments', session?.csrfToken, i18n.language,
       { roleDefinitionId: pick, principalId: user.id, directoryScopeId: '/' }),
-    onSuccess: (r) => { done(r.warnings, t('roles.assigned', { role: nameOf(pick) })); setPick(''); },
+    onSuccess: (w) => { done(w, t('roles.assigned', { role: nameOf(pick) })); setPick(''); },
   });
   const remove = useMutation({
-    mutationFn: (a: RoleAssignment) => sendWithWarnings('DELETE', `/v1.0/roleManagement/directory/roleAssignments/${a.id}`),
-    onSuccess: (r, a) => { done(r.warnings, t('roles.removed', { role: nameOf(a.roleDefinitionId) })); setRemoving(null); },
+    mutationFn: (a: RoleAssignment) => sendRoleChange('DELETE', `/v1.0/roleManagement/directory/roleAssignments/${a.id}`, session?.csrfToken, i18n.language),
+    onSuccess: (w, a) => { done(w, t('roles.removed', { role: nameOf(a.roleDefinitionId) })); setRemoving(null); },
   });
   const mayChange = can(session, 'roles.delegate');
   const held = new Set(q.data?.map((a) => a.roleDefinitionId));
