@@ -20,6 +20,12 @@ async function findUser(page, t, upn) {
   if (!new URL(page.url()).pathname.startsWith('/admin/users') || new URL(page.url()).pathname.startsWith('/admin/users/deleted')) {
     await openUsers(page, t);
   }
+  // The view is remembered per admin: search all users.
+  const view = page.getByRole('combobox', { name: t('users:view.label') });
+  if ((await view.textContent()).trim() !== t('users:view.all')) {
+    await view.click();
+    await page.getByRole('option', { name: t('users:view.all'), exact: true }).click();
+  }
   await page.getByRole('searchbox', { name: t('users:search') }).fill(upn);
   const row = page.getByRole('grid', { name: t('users:list.label') }).getByRole('row').filter({ hasText: upn });
   await row.first().waitFor();
