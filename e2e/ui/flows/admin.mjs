@@ -37,7 +37,7 @@ export async function createGroup(page, t, name) {
   await page.getByRole('heading', { name: t('groups:title'), exact: true }).waitFor();
   await page.getByRole('button', { name: t('groups:add.button'), exact: true }).click();
   const dialog = page.getByRole('dialog', { name: t('groups:add.title') });
-  await dialog.getByRole('radio', { name: startsWith(t('groups:kind.security')) }).check();
+  await dialog.getByRole('radio', { name: t('groups:kind.security'), exact: true }).check();
   const next = dialog.getByRole('button', { name: t('groups:add.next'), exact: true });
   await next.click();
   await dialog.getByRole('textbox', { name: t('groups:add.name'), exact: true }).fill(name);

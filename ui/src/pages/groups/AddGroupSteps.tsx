@@ -20,15 +20,22 @@ const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
   dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
   dd: { margin: 0 },
+  help: { paddingInlineStart: '32px', color: tokens.colorNeutralForeground3 },
 });
 
 /** TypeStep chooses Security, Mail-enabled security or Distribution list, each with what it does. */
 export function TypeStep({ draft, setDraft }: StepProps) {
   const { t } = useTranslation('groups');
+  const s = useStyles();
   return (
-    <Field label={t('add.chooseType')} className={useStyles().col}>
+    <Field label={t('add.chooseType')} className={s.col}>
       <RadioGroup value={draft.kind} onChange={(_, d) => setDraft({ ...draft, kind: d.value as CreatableKind })}>
-        {creatable.map((k) => <Radio key={k} value={k} label={{ children: <><Text weight="semibold">{t(`kind.${k}`)}</Text><br /><Text size={200}>{t(`kindHelp.${k}`)}</Text></> }} />)}
+        {creatable.map((k) => (
+          <div key={k}>
+            <Radio value={k} label={t(`kind.${k}`)} aria-describedby={`kind-help-${k}`} />
+            <Text id={`kind-help-${k}`} size={200} block className={s.help}>{t(`kindHelp.${k}`)}</Text>
+          </div>
+        ))}
       </RadioGroup>
     </Field>
   );
