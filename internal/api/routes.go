@@ -43,6 +43,7 @@ var (
 	read       = needs(authz.OrgRead)
 	usersWrite = needs(authz.UsersWrite)
 	delegate   = needs(authz.RolesDelegate)
+	tickets    = needs(authz.TicketsManage)
 )
 
 // routeTable is the whole API in one place.
@@ -133,6 +134,12 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.updateUserView},
 		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
+
+		{pattern: "GET /api/support/requests", perms: tickets, h: a.listSupportRequests},
+		{pattern: "POST /api/support/requests", perms: tickets, h: a.createSupportRequest},
+		{pattern: "GET /api/support/requests/{id}", perms: tickets, h: a.getSupportRequest},
+		{pattern: "POST /api/support/requests/{id}/messages", perms: tickets, h: a.addSupportMessage},
+		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
 
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},

@@ -46,6 +46,10 @@ type Store interface {
 	FinishMessage(ctx context.Context, m OutboxMessage) error
 	// ListOutbox lists the newest messages of every tenant, for the operator.
 	ListOutbox(ctx context.Context, limit int) ([]OutboxMessage, error)
+	// SupportQueue lists the most recently updated service requests of
+	// every tenant (with TenantID set), of one status unless status is
+	// empty, for the operator's support desk.
+	SupportQueue(ctx context.Context, status string, limit int) ([]SupportRequest, error)
 	Close() error
 }
 
@@ -190,6 +194,22 @@ type Tx interface {
 	// GetBranding returns the tenant's branding; the zero value if unset.
 	GetBranding() (Branding, error)
 	PutBranding(b *Branding) error
+
+	// NextNumber returns the next value, from 1, of the tenant's counter
+	// called name; concurrent transactions never get the same value.
+	NextNumber(name string) (int, error)
+
+	CreateSupportRequest(r *SupportRequest) error
+	// GetSupportRequest returns a request with its messages.
+	GetSupportRequest(id string) (SupportRequest, error)
+	// UpdateSupportRequest stores a request's status and update time.
+	UpdateSupportRequest(r *SupportRequest) error
+	// AddSupportMessage appends m to the thread of request id, numbering
+	// it (m.N) and touching the request's update time.
+	AddSupportMessage(id string, m *SupportMessage) error
+	// ListSupportRequests lists requests without their messages; filters
+	// and order name status, severity, service and createdDateTime.
+	ListSupportRequests(q ListQuery) (Page[SupportRequest], error)
 
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error

@@ -42,6 +42,8 @@ func Run(t *testing.T, s directory.Store) {
 		{"OIDC", testOIDC},
 		{"KeysAndPurge", testKeysAndPurge},
 		{"MFAFailures", testMFAFailures},
+		{"Support", testSupport},
+		{"ConcurrentSupportNumbers", testConcurrentSupportNumbers},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
