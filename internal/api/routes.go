@@ -44,6 +44,7 @@ var (
 	usersWrite = needs(authz.UsersWrite)
 	delegate   = needs(authz.RolesDelegate)
 	tickets    = needs(authz.TicketsManage)
+	health     = needs(authz.HealthRead)
 )
 
 // routeTable is the whole API in one place.
@@ -134,6 +135,19 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.updateUserView},
 		{pattern: "DELETE /api/userViews/{id}", perms: needs(authz.UserViewsManage), h: a.deleteUserView},
 		{pattern: "GET /api/userViews/{id}/users", perms: read, h: a.listUserViewUsers},
+
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/healthOverviews", perms: health, h: a.listHealthOverviews},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/healthOverviews/{id}", perms: health, h: a.getHealthOverview},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/issues", perms: health, h: a.listHealthIssues},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/issues/{id}", perms: health, h: a.getHealthIssue},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/messages", perms: health, h: a.listServiceMessages},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/messages/{id}", perms: health, h: a.getServiceMessage},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/markRead", perms: health, h: a.markMessages("markRead")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/markUnread", perms: health, h: a.markMessages("markUnread")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/archive", perms: health, h: a.markMessages("archive")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/unarchive", perms: health, h: a.markMessages("unarchive")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/favorite", perms: health, h: a.markMessages("favorite")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/unfavorite", perms: health, h: a.markMessages("unfavorite")},
 
 		{pattern: "GET /api/support/requests", perms: tickets, h: a.listSupportRequests},
 		{pattern: "POST /api/support/requests", perms: tickets, h: a.createSupportRequest},

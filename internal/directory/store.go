@@ -16,6 +16,13 @@ type Store interface {
 	Update(ctx context.Context, tenantID string, fn func(Tx) error) error
 	// View runs fn in a read-only transaction bound to tenantID.
 	View(ctx context.Context, tenantID string, fn func(Tx) error) error
+	// UpdateDeployment runs fn in a read-write transaction over the
+	// deployment-wide data the operator publishes for every tenant
+	// (service health, message center). It reaches no tenant's rows.
+	UpdateDeployment(ctx context.Context, fn func(DeploymentTx) error) error
+	// ViewDeployment runs fn in a read-only transaction over the
+	// deployment-wide data.
+	ViewDeployment(ctx context.Context, fn func(DeploymentTx) error) error
 	// CreateTenant inserts t and runs fn in the same transaction, bound to
 	// the new tenant.
 	CreateTenant(ctx context.Context, t Tenant, fn func(Tx) error) error
@@ -211,10 +218,36 @@ type Tx interface {
 	// and order name status, severity, service and createdDateTime.
 	ListSupportRequests(q ListQuery) (Page[SupportRequest], error)
 
+	// MessageViews returns a user's state of message center posts, by
+	// message id (posts the user never touched are absent).
+	MessageViews(userID string) (map[string]MessageView, error)
+	PutMessageView(userID string, v *MessageView) error
+
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error
 	GetChallenge(id string) (ResetChallenge, error)
 	UpdateChallenge(c *ResetChallenge) error
+}
+
+// DeploymentTx is a transaction over deployment-wide data: what the
+// operator publishes for every tenant. Tenant data stays behind Tx.
+type DeploymentTx interface {
+	// NextNumber returns the next value, from 1, of the deployment's
+	// counter called name; concurrent transactions never get the same.
+	NextNumber(name string) (int, error)
+
+	CreateHealthIssue(is *HealthIssue) error
+	GetHealthIssue(id string) (HealthIssue, error)
+	UpdateHealthIssue(is *HealthIssue) error
+	// ListHealthIssues lists the unresolved issues and those updated at or
+	// after since, most recently updated first.
+	ListHealthIssues(since time.Time) ([]HealthIssue, error)
+
+	CreateServiceMessage(m *ServiceMessage) error
+	GetServiceMessage(id string) (ServiceMessage, error)
+	// ListServiceMessages lists up to limit messages that have not ended
+	// at now, newest first.
+	ListServiceMessages(now time.Time, limit int) ([]ServiceMessage, error)
 }
 
 // ListQuery selects and orders a page of a collection. Filter and Search

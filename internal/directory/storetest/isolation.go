@@ -28,6 +28,7 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		must(t, tx.AddRoleAssignment(raA))
 		must(t, tx.ActivateRole(&directory.ActivatedRole{ID: uuid.NewString(), RoleTemplateID: "r", ActivatedAt: now}))
 		must(t, tx.CreateUserView(viewA))
+		must(t, tx.PutMessageView(ua.ID, &directory.MessageView{MessageID: "MC100001", Read: true}))
 		must(t, tx.CreateSupportRequest(srA))
 		must(t, tx.AddSupportMessage(srA.ID, &directory.SupportMessage{At: now, Text: "first"}))
 		must(t, tx.PutSignInState(&directory.SignInState{UserID: ua.ID, Failures: 3, RecentBad: []string{"k"}}))
@@ -133,6 +134,9 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		notFound("B.GetSupportRequest", err)
 		if page, err := tx.ListSupportRequests(directory.ListQuery{}); err != nil || len(page.Items) != 0 {
 			t.Errorf("B.ListSupportRequests = %d, %v", len(page.Items), err)
+		}
+		if views, err := tx.MessageViews(ua.ID); err != nil || len(views) != 0 {
+			t.Errorf("B.MessageViews(A's user) = %v, %v", views, err)
 		}
 		if st, err := tx.SignInState(ua.ID); err != nil || st.Failures != 0 {
 			t.Errorf("B.SignInState(A's user) = %+v, %v", st, err)

@@ -44,6 +44,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"MFAFailures", testMFAFailures},
 		{"Support", testSupport},
 		{"ConcurrentSupportNumbers", testConcurrentSupportNumbers},
+		{"Health", testHealth},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
