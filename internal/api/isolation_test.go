@@ -67,6 +67,8 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"DELETE", "/v1.0/domains/alpha-only.example", nil},
 		{"GET", "/v1.0/organization/" + a.id, nil},
 		{"PATCH", "/v1.0/organization/" + a.id, map[string]any{"city": "x"}},
+		{"GET", "/v1.0/directory/onPremisesSynchronization/" + a.id, nil},
+		{"PATCH", "/v1.0/directory/onPremisesSynchronization/" + a.id, map[string]any{"features": map[string]any{"blockSoftMatchEnabled": true}}},
 		{"GET", "/api/support/requests/" + sr.ID, nil},
 		{"POST", "/api/support/requests/" + sr.ID + "/messages", map[string]any{"text": "x"}},
 		{"POST", "/api/support/requests/" + sr.ID + "/close", nil},

@@ -45,6 +45,7 @@ var (
 	delegate   = needs(authz.RolesDelegate)
 	tickets    = needs(authz.TicketsManage)
 	health     = needs(authz.HealthRead)
+	dirSync    = needs(authz.DirSyncManage)
 )
 
 // routeTable is the whole API in one place.
@@ -103,10 +104,14 @@ func (a *API) routeTable() []route {
 
 		{pattern: "GET /v1.0/organization", perms: read, h: a.listOrganization},
 		{pattern: "GET /v1.0/organization/{id}", perms: read, h: a.getOrganization},
-		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage), h: a.updateOrganization},
+		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage, authz.DirSyncManage), h: a.updateOrganization},
 		{pattern: "GET /v1.0/organization/{id}/branding", perms: read, h: a.getBranding},
 		{pattern: "PATCH /v1.0/organization/{id}/branding", perms: needs(authz.OrgManage), h: a.updateBranding},
 		{pattern: "PUT /v1.0/organization/{id}/branding/localizations/0/bannerLogo", perms: needs(authz.OrgManage), h: a.putBannerLogo},
+
+		{pattern: "GET /v1.0/directory/onPremisesSynchronization", perms: dirSync, h: a.listDirSync},
+		{pattern: "GET /v1.0/directory/onPremisesSynchronization/{id}", perms: dirSync, h: a.getDirSync},
+		{pattern: "PATCH /v1.0/directory/onPremisesSynchronization/{id}", perms: dirSync, h: a.updateDirSync},
 
 		{pattern: "GET /v1.0/auditLogs/directoryAudits", perms: needs(authz.ReportsManage), h: a.listAudit},
 		{pattern: "GET /v1.0/auditLogs/signIns", perms: needs(authz.ReportsManage), h: a.listSignIns},

@@ -18,6 +18,8 @@ type Settings struct {
 	// SecurityDefaults makes every admin register and use an authenticator
 	// app; nil means on, as for new tenants.
 	SecurityDefaults *bool `json:"securityDefaults,omitempty"`
+	// DirSync are the directory synchronization settings.
+	DirSync DirSyncSettings `json:"dirSync,omitzero"`
 }
 
 // PasswordPolicy is the tenant's part of the password rules: its own banned

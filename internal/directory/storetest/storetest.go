@@ -45,6 +45,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Support", testSupport},
 		{"ConcurrentSupportNumbers", testConcurrentSupportNumbers},
 		{"Health", testHealth},
+		{"TenantSettings", testTenantSettings},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
