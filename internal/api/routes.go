@@ -46,6 +46,7 @@ var (
 	tickets    = needs(authz.TicketsManage)
 	health     = needs(authz.HealthRead)
 	dirSync    = needs(authz.DirSyncManage)
+	devices    = needs(authz.DevicesManage)
 )
 
 // routeTable is the whole API in one place.
@@ -67,6 +68,7 @@ func (a *API) routeTable() []route {
 		{pattern: "PATCH /v1.0/users/{id}", perms: needs(authz.UsersWrite, authz.PasswordsReset), h: a.updateUser},
 		{pattern: "DELETE /v1.0/users/{id}", perms: usersWrite, h: a.deleteUser},
 		{pattern: "GET /v1.0/users/{id}/memberOf", perms: read, h: a.listRelated(directory.RelMemberOf)},
+		{pattern: "GET /v1.0/users/{id}/registeredDevices", perms: read, h: a.listUserDevices},
 		{pattern: "POST /v1.0/users/{id}/authentication/methods/{method}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordGraph},
 
 		{pattern: "GET /v1.0/directory/deletedItems/{id}", perms: read, h: a.getDeletedItem}, // also /microsoft.graph.user
@@ -93,6 +95,15 @@ func (a *API) routeTable() []route {
 		{pattern: "DELETE /v1.0/domains/{id}", perms: needs(authz.DomainsManage), h: a.deleteDomain},
 		{pattern: "GET /v1.0/domains/{id}/verificationDnsRecords", perms: read, h: a.domainDNSRecords},
 		{pattern: "POST /v1.0/domains/{id}/verify", perms: needs(authz.DomainsManage), h: a.verifyDomain},
+
+		{pattern: "GET /v1.0/devices", perms: read, h: a.listDevices},
+		{pattern: "POST /v1.0/devices", perms: devices, h: a.createDevice},
+		{pattern: "GET /v1.0/devices/{id}", perms: read, h: a.getDevice},
+		{pattern: "PATCH /v1.0/devices/{id}", perms: devices, h: a.updateDevice},
+		{pattern: "DELETE /v1.0/devices/{id}", perms: devices, h: a.deleteDevice},
+		{pattern: "GET /v1.0/devices/{id}/registeredOwners", perms: read, h: a.listDeviceOwners},
+		{pattern: "POST /v1.0/devices/{id}/registeredOwners/$ref", perms: devices, h: a.addDeviceOwner},
+		{pattern: "DELETE /v1.0/devices/{id}/registeredOwners/{owner}/$ref", perms: devices, h: a.removeDeviceOwner},
 
 		{pattern: "GET /v1.0/applications", perms: read, h: a.listApplications},
 		{pattern: "POST /v1.0/applications", perms: needs(authz.OrgManage), h: a.createApplication},

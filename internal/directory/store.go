@@ -218,6 +218,24 @@ type Tx interface {
 	// and order name status, severity, service and createdDateTime.
 	ListSupportRequests(q ListQuery) (Page[SupportRequest], error)
 
+	// CreateDevice fails with a conflict on "deviceId" when another device
+	// of the tenant has the same deviceId.
+	CreateDevice(d *Device) error
+	GetDevice(id string) (Device, error)
+	UpdateDevice(d *Device) error
+	// DeleteDevice removes a device and its owner links.
+	DeleteDevice(id string) error
+	// ListDevices lists devices; filters name displayName, operatingSystem,
+	// deviceId, accountEnabled, trustType, id and DeviceOwnersProp.
+	ListDevices(q ListQuery) (Page[Device], error)
+	CountDevices(q ListQuery) (int, error)
+	// AddDeviceOwner links a user to a device as its registered owner: not
+	// found when the device isn't the tenant's, a conflict when linked.
+	AddDeviceOwner(deviceID, userID string) error
+	RemoveDeviceOwner(deviceID, userID string) error
+	// ListDeviceOwners lists a device's owners that are active users.
+	ListDeviceOwners(deviceID string) ([]User, error)
+
 	// MessageViews returns a user's state of message center posts, by
 	// message id (posts the user never touched are absent).
 	MessageViews(userID string) (map[string]MessageView, error)

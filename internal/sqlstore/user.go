@@ -252,6 +252,7 @@ func (t *tx) PurgeUser(id string) error {
 		"DELETE FROM group_owners WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM role_assignments WHERE tenant_id = $1 AND principal_id = $2",
 		"DELETE FROM message_views WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM device_owners WHERE tenant_id = $1 AND user_id = $2",
 	} {
 		if _, err := t.exec(q, id); err != nil {
 			return err

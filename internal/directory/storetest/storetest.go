@@ -46,6 +46,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"ConcurrentSupportNumbers", testConcurrentSupportNumbers},
 		{"Health", testHealth},
 		{"TenantSettings", testTenantSettings},
+		{"Devices", testDevices},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
