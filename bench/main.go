@@ -312,8 +312,16 @@ func run(backend, pgURL string, n, reps int) {
 		_, err := e.c.ListUsers(ctx, client.ListOptions{Filter: "department eq 'IT'", Top: 1, Count: true, Eventual: true})
 		return err
 	}))
-	row(fmt.Sprintf("$search displayName:\"person 004242\" (token scan; %d requests)", scans), measure(scans, func(int) error {
+	row("$search displayName:\"person 004242\" (a common and a rare word; token index)", measure(reps, func(int) error {
 		_, err := e.c.ListUsers(ctx, client.ListOptions{Search: `"displayName:person 004242"`, Eventual: true})
+		return err
+	}))
+	row("$search displayName:\"00424\" (a rare word prefix: 10 users at 100,000), ordered by displayName", measure(reps, func(int) error {
+		_, err := e.c.ListUsers(ctx, client.ListOptions{Search: `"displayName:00424"`, OrderBy: "displayName", Eventual: true})
+		return err
+	}))
+	row("$search displayName:\"person\" (every user matches), first page ordered by displayName", measure(reps, func(int) error {
+		_, err := e.c.ListUsers(ctx, client.ListOptions{Search: `"displayName:person"`, OrderBy: "displayName", Top: 100, Eventual: true})
 		return err
 	}))
 }

@@ -145,8 +145,9 @@ func (a *API) authed(rt route) http.Handler {
 // delegatedOnly reports whether a route acts on the signed-in user
 // (/me, My account, the session), which an app acting on its own has not.
 func delegatedOnly(rt route) bool {
-	return rt.selfService || strings.Contains(rt.pattern, "/me") || strings.Contains(rt.pattern, "/myAdmins") ||
-		strings.HasPrefix(strings.TrimPrefix(rt.pattern, "GET "), "/api/session")
+	_, path, _ := strings.Cut(rt.pattern, " ")
+	return rt.selfService || slices.Contains(strings.Split(path, "/"), "me") || path == "/api/myAdmins" ||
+		strings.HasPrefix(path, "/api/session")
 }
 
 // unfinished returns the first sign-in step a browser session still has to

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/atriumhq/atrium/client"
 )
 
 // TestOtherTenantSeesNothing calls every endpoint that names an object
@@ -28,6 +30,17 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	}
 	gone := h.newUser(a, "gone", nil)
 	if err := a.admin.DeleteUser(bg, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	sr, err := a.admin.CreateSupportRequest(bg, client.SupportRequest{Title: "Alpha's problem", Description: "d", Service: "mail"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := a.admin.CreateDevice(bg, map[string]any{"displayName": "Alpha laptop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.admin.AddDeviceOwner(bg, dev.ID, u.ID); err != nil {
 		t.Fatal(err)
 	}
 	before := h.auditCount(a)
@@ -63,6 +76,18 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"DELETE", "/v1.0/domains/alpha-only.example", nil},
 		{"GET", "/v1.0/organization/" + a.id, nil},
 		{"PATCH", "/v1.0/organization/" + a.id, map[string]any{"city": "x"}},
+		{"GET", "/v1.0/users/" + u.ID + "/registeredDevices", nil},
+		{"GET", "/v1.0/devices/" + dev.ID, nil},
+		{"PATCH", "/v1.0/devices/" + dev.ID, map[string]any{"displayName": "x"}},
+		{"DELETE", "/v1.0/devices/" + dev.ID, nil},
+		{"GET", "/v1.0/devices/" + dev.ID + "/registeredOwners", nil},
+		{"POST", "/v1.0/devices/" + dev.ID + "/registeredOwners/$ref", ref},
+		{"DELETE", "/v1.0/devices/" + dev.ID + "/registeredOwners/" + u.ID + "/$ref", nil},
+		{"GET", "/v1.0/directory/onPremisesSynchronization/" + a.id, nil},
+		{"PATCH", "/v1.0/directory/onPremisesSynchronization/" + a.id, map[string]any{"features": map[string]any{"blockSoftMatchEnabled": true}}},
+		{"GET", "/api/support/requests/" + sr.ID, nil},
+		{"POST", "/api/support/requests/" + sr.ID + "/messages", map[string]any{"text": "x"}},
+		{"POST", "/api/support/requests/" + sr.ID + "/close", nil},
 	}
 	for _, c := range calls {
 		r := h.do(b.adminTok, c.method, c.path, c.body)
@@ -76,9 +101,9 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	}
 	// Lists never show A's objects.
 	for _, path := range []string{"/v1.0/users", "/v1.0/groups", "/v1.0/domains", "/v1.0/directory/deletedItems/microsoft.graph.user",
-		"/v1.0/auditLogs/directoryAudits", "/v1.0/users?$filter=" + url.QueryEscape("id eq '"+u.ID+"'")} {
+		"/v1.0/auditLogs/directoryAudits", "/api/support/requests", "/v1.0/devices", "/v1.0/users?$filter=" + url.QueryEscape("id eq '"+u.ID+"'")} {
 		r := h.do(b.adminTok, "GET", path, nil)
-		if r.status != 200 || strings.Contains(string(r.raw), u.ID) || strings.Contains(string(r.raw), "alpha") {
+		if r.status != 200 || strings.Contains(string(r.raw), u.ID) || strings.Contains(string(r.raw), "alpha") || strings.Contains(string(r.raw), sr.ID) || strings.Contains(string(r.raw), dev.ID) {
 			t.Errorf("GET %s as tenant B: %d %s", path, r.status, r.raw)
 		}
 	}

@@ -13,9 +13,10 @@ import (
 // admin role and refuse on an admin. The expected cells are written out
 // here, independently of the authorization package's table.
 //
-// Endpoints for tickets, billing, licenses, health, directory sync and
-// devices arrive with their features; until then those 56 cells are checked
-// only as data (authz.TestMatrix).
+// Twelve permissions have endpoints, so 96 of the 120 cells are checked
+// here. Billing and licenses (billing.manage, licenses.manage,
+// licenses.read) arrive with their feature; until then those 24 cells are
+// checked only as data (authz.TestMatrix).
 func TestPermissionMatrix(t *testing.T) {
 	const Y, N, R, L1, L2 = "Y", "N", "R", "L1", "L2"
 	roles := []authz.Role{authz.BillingAdmin, authz.GlobalAdmin, authz.PasswordAdmin, authz.ServiceAdmin,
@@ -29,6 +30,13 @@ func TestPermissionMatrix(t *testing.T) {
 		authz.OrgManage:       {N, Y, N, N, N, N, N, N},
 		authz.RolesDelegate:   {N, Y, N, N, N, N, N, N},
 		authz.ReportsManage:   {N, Y, N, N, N, Y, Y, N},
+		authz.TicketsManage:   {Y, Y, Y, Y, Y, Y, Y, Y},
+		authz.HealthRead:      {Y, Y, Y, Y, Y, Y, Y, Y},
+		authz.DirSyncManage:   {N, Y, N, N, N, N, N, N},
+		authz.DevicesManage:   {N, Y, N, N, N, N, N, N},
+	}
+	if n := len(roles) * len(want); n != 96 {
+		t.Fatalf("the table has %d cells; update the count in the doc comment", n)
 	}
 	h := newHarness(t)
 	a := h.newTenant("alpha")
@@ -64,6 +72,17 @@ func TestPermissionMatrix(t *testing.T) {
 					map[string]any{"roleDefinitionId": authz.SkypeAdmin.TemplateID, "principalId": plain})
 			},
 			authz.ReportsManage: func(string) response { return h.do(tok, "GET", "/v1.0/auditLogs/directoryAudits?$top=1", nil) },
+			authz.TicketsManage: func(string) response {
+				return h.do(tok, "POST", "/api/support/requests", map[string]any{"title": "Help " + role.Key, "description": "d", "service": "other"})
+			},
+			authz.HealthRead: func(string) response { return h.do(tok, "GET", "/v1.0/admin/serviceAnnouncement/healthOverviews", nil) },
+			authz.DirSyncManage: func(string) response {
+				return h.do(tok, "PATCH", "/v1.0/directory/onPremisesSynchronization/"+a.id,
+					map[string]any{"configuration": map[string]any{"synchronizationInterval": fmt.Sprintf("PT%dM", 10+i)}})
+			},
+			authz.DevicesManage: func(string) response {
+				return h.do(tok, "POST", "/v1.0/devices", map[string]any{"displayName": "Device " + role.Key})
+			},
 		}
 		for perm, row := range want {
 			cell := row[i]

@@ -38,6 +38,8 @@ func TestClientCredentials(t *testing.T) {
 		t.Fatalf("app token claims: %+v %v", c, err)
 	}
 	h.want(h.do(tok.AccessToken, "GET", "/v1.0/users", nil), 200, "")
+	// Paths merely starting like /me (members, memberOf) are not /me.
+	h.want(h.do(tok.AccessToken, "GET", "/v1.0/users/"+a.memberID+"/memberOf", nil), 200, "")
 	h.want(h.do(tok.AccessToken, "POST", "/v1.0/users", map[string]any{"displayName": "X"}), 403, "Authorization_RequestDenied")
 	h.want(h.do(tok.AccessToken, "GET", "/v1.0/auditLogs/directoryAudits", nil), 403, "Authorization_RequestDenied")
 	r := h.do(tok.AccessToken, "GET", "/v1.0/me", nil)

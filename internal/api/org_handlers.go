@@ -24,7 +24,8 @@ func orgJSON(t *directory.Tenant, ds []directory.Domain) client.Organization {
 		BusinessPhones: list(o.BusinessPhones), TechnicalNotificationMails: list(o.TechnicalNotificationMails),
 		MarketingNotificationEmails:         list(o.MarketingNotificationEmails),
 		SecurityComplianceNotificationMails: list(o.SecurityComplianceNotificationMails),
-		VerifiedDomains:                     []client.VerifiedDomain{}, AssignedPlans: []any{}, ProvisionedPlans: []any{}}
+		VerifiedDomains:                     []client.VerifiedDomain{}, AssignedPlans: []any{}, ProvisionedPlans: []any{},
+		OnPremisesSyncEnabled: t.Settings.DirSync.Enabled}
 	for _, d := range ds {
 		if d.IsVerified {
 			org.VerifiedDomains = append(org.VerifiedDomains, client.VerifiedDomain{Name: d.Name, Type: d.AuthenticationType,
@@ -75,6 +76,14 @@ func (a *API) updateOrganization(w http.ResponseWriter, r *http.Request) error {
 	}
 	c := directory.Changes{}
 	for _, name := range sortedKeys(m) {
+		if name == directory.SyncEnabledProp {
+			v, err := decodeValue(name, directory.PropBool, m[name])
+			if err != nil {
+				return err
+			}
+			c[name] = v
+			continue
+		}
 		var prop *directory.Prop[directory.Organization]
 		for i := range directory.OrgProps {
 			if directory.OrgProps[i].Name == name {

@@ -43,6 +43,10 @@ var (
 	read       = needs(authz.OrgRead)
 	usersWrite = needs(authz.UsersWrite)
 	delegate   = needs(authz.RolesDelegate)
+	tickets    = needs(authz.TicketsManage)
+	health     = needs(authz.HealthRead)
+	dirSync    = needs(authz.DirSyncManage)
+	devices    = needs(authz.DevicesManage)
 )
 
 // routeTable is the whole API in one place.
@@ -72,6 +76,7 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /v1.0/users/{id}/photos/{size}/$value", perms: read, h: a.photoValue},
 		{pattern: "PUT /v1.0/users/{id}/photo/$value", perms: read, selfService: true, h: a.putUserPhoto},
 		{pattern: "GET /v1.0/users/{id}/memberOf", perms: read, h: a.listRelated(directory.RelMemberOf)},
+		{pattern: "GET /v1.0/users/{id}/registeredDevices", perms: read, h: a.listUserDevices},
 		{pattern: "POST /v1.0/users/{id}/authentication/methods/{method}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordGraph},
 
 		{pattern: "GET /v1.0/directory/deletedItems/{id}", perms: read, h: a.getDeletedItem}, // also /microsoft.graph.user
@@ -99,6 +104,15 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /v1.0/domains/{id}/verificationDnsRecords", perms: read, h: a.domainDNSRecords},
 		{pattern: "POST /v1.0/domains/{id}/verify", perms: needs(authz.DomainsManage), h: a.verifyDomain},
 
+		{pattern: "GET /v1.0/devices", perms: read, h: a.listDevices},
+		{pattern: "POST /v1.0/devices", perms: devices, h: a.createDevice},
+		{pattern: "GET /v1.0/devices/{id}", perms: read, h: a.getDevice},
+		{pattern: "PATCH /v1.0/devices/{id}", perms: devices, h: a.updateDevice},
+		{pattern: "DELETE /v1.0/devices/{id}", perms: devices, h: a.deleteDevice},
+		{pattern: "GET /v1.0/devices/{id}/registeredOwners", perms: read, h: a.listDeviceOwners},
+		{pattern: "POST /v1.0/devices/{id}/registeredOwners/$ref", perms: devices, h: a.addDeviceOwner},
+		{pattern: "DELETE /v1.0/devices/{id}/registeredOwners/{owner}/$ref", perms: devices, h: a.removeDeviceOwner},
+
 		{pattern: "GET /v1.0/applications", perms: read, h: a.listApplications},
 		{pattern: "POST /v1.0/applications", perms: needs(authz.OrgManage), h: a.createApplication},
 		{pattern: "GET /v1.0/applications/{id}", perms: read, h: a.getApplication},
@@ -109,10 +123,14 @@ func (a *API) routeTable() []route {
 
 		{pattern: "GET /v1.0/organization", perms: read, h: a.listOrganization},
 		{pattern: "GET /v1.0/organization/{id}", perms: read, h: a.getOrganization},
-		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage), h: a.updateOrganization},
+		{pattern: "PATCH /v1.0/organization/{id}", perms: needs(authz.OrgManage, authz.DirSyncManage), h: a.updateOrganization},
 		{pattern: "GET /v1.0/organization/{id}/branding", perms: read, h: a.getBranding},
 		{pattern: "PATCH /v1.0/organization/{id}/branding", perms: needs(authz.OrgManage), h: a.updateBranding},
 		{pattern: "PUT /v1.0/organization/{id}/branding/localizations/0/bannerLogo", perms: needs(authz.OrgManage), h: a.putBannerLogo},
+
+		{pattern: "GET /v1.0/directory/onPremisesSynchronization", perms: dirSync, h: a.listDirSync},
+		{pattern: "GET /v1.0/directory/onPremisesSynchronization/{id}", perms: dirSync, h: a.getDirSync},
+		{pattern: "PATCH /v1.0/directory/onPremisesSynchronization/{id}", perms: dirSync, h: a.updateDirSync},
 
 		{pattern: "GET /v1.0/auditLogs/directoryAudits", perms: needs(authz.ReportsManage), h: a.listAudit},
 		{pattern: "GET /v1.0/auditLogs/signIns", perms: needs(authz.ReportsManage), h: a.listSignIns},
@@ -145,6 +163,25 @@ func (a *API) routeTable() []route {
 
 		{pattern: "POST /v1.0/users/{id}/revokeSignInSessions", perms: needs(authz.PasswordsReset), h: a.revokeSignInSessions},
 		{pattern: "GET /api/me/signIns", perms: read, h: a.listMySignIns},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/healthOverviews", perms: health, h: a.listHealthOverviews},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/healthOverviews/{id}", perms: health, h: a.getHealthOverview},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/issues", perms: health, h: a.listHealthIssues},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/issues/{id}", perms: health, h: a.getHealthIssue},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/messages", perms: health, h: a.listServiceMessages},
+		{pattern: "GET /v1.0/admin/serviceAnnouncement/messages/{id}", perms: health, h: a.getServiceMessage},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/markRead", perms: health, h: a.markMessages("markRead")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/markUnread", perms: health, h: a.markMessages("markUnread")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/archive", perms: health, h: a.markMessages("archive")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/unarchive", perms: health, h: a.markMessages("unarchive")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/favorite", perms: health, h: a.markMessages("favorite")},
+		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/unfavorite", perms: health, h: a.markMessages("unfavorite")},
+
+		{pattern: "GET /api/support/requests", perms: tickets, h: a.listSupportRequests},
+		{pattern: "POST /api/support/requests", perms: tickets, h: a.createSupportRequest},
+		{pattern: "GET /api/support/requests/{id}", perms: tickets, h: a.getSupportRequest},
+		{pattern: "POST /api/support/requests/{id}/messages", perms: tickets, h: a.addSupportMessage},
+		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
+
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},
 		{pattern: "GET /api/settings/helpdesk", perms: read, h: a.getHelpdesk},

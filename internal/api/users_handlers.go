@@ -42,9 +42,13 @@ func (a *API) listUsersOf(w http.ResponseWriter, r *http.Request, deleted bool) 
 	return a.writeCollection(w, r, a.odataContext(entity), items, page.Next, lp.advanced, count)
 }
 
-// writeCollection writes a Graph collection with its count and next link.
+// writeCollection writes a Graph collection with its count and next link;
+// /api collections have no @odata.context (context "").
 func (a *API) writeCollection(w http.ResponseWriter, r *http.Request, context string, items []any, next string, advanced bool, count func() (int, error)) error {
-	body := map[string]any{"@odata.context": context, "value": items}
+	body := map[string]any{"value": items}
+	if context != "" {
+		body["@odata.context"] = context
+	}
 	if count != nil {
 		n, err := count()
 		if err != nil {

@@ -2,6 +2,7 @@ package directory
 
 import (
 	"context"
+	"maps"
 
 	"github.com/atriumhq/atrium/internal/authz"
 )
@@ -40,32 +41,57 @@ func (s *Service) GetOrganization(ctx context.Context, tenantID string) (Tenant,
 	return t, ds, err
 }
 
+// SyncEnabledProp is the organization property that turns directory
+// synchronization on or off; changing it needs dirsync.manage, the other
+// properties org.manage.
+const SyncEnabledProp = "onPremisesSyncEnabled"
+
 // UpdateOrganization changes the organization profile.
 func (s *Service) UpdateOrganization(ctx context.Context, tenantID string, c Changes) error {
-	p, err := s.authorize(ctx, authz.OrgManage, tenantID)
-	if err != nil {
-		return err
+	profile := maps.Clone(c)
+	sync, setSync := profile[SyncEnabledProp]
+	delete(profile, SyncEnabledProp)
+	var p authz.Principal
+	var err error
+	if setSync {
+		if p, err = s.authorize(ctx, authz.DirSyncManage, tenantID); err != nil {
+			return err
+		}
+	}
+	if len(profile) > 0 || !setSync {
+		if p, err = s.authorize(ctx, authz.OrgManage, tenantID); err != nil {
+			return err
+		}
+	}
+	on, ok := sync.(bool)
+	if setSync && !ok {
+		return Invalid(SyncEnabledProp, "Property '%s' must be true or false.", SyncEnabledProp)
 	}
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		t, err := tx.Tenant()
 		if err != nil {
 			return err
 		}
-		mods, err := applyChanges(&t.Org, OrgProps, "organization", c)
+		mods, err := applyChanges(&t.Org, OrgProps, "organization", profile)
 		if err != nil {
 			return err
 		}
 		if t.Org.DisplayName == "" {
 			return Invalid("displayName", "Property 'displayName' can't be empty.")
 		}
-		if len(mods) == 0 {
-			return nil
+		if len(mods) > 0 {
+			if err := tx.UpdateTenant(t); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, p, "DirectoryManagement", "Set company information", "Update",
+				AuditTarget{ID: t.ID, DisplayName: t.Org.DisplayName, Type: "Organization", ModifiedProperties: mods}); err != nil {
+				return err
+			}
 		}
-		if err := tx.UpdateTenant(t); err != nil {
-			return err
+		if setSync {
+			return s.setSyncEnabled(ctx, tx, p, &t, on)
 		}
-		return s.audit(ctx, tx, p, "DirectoryManagement", "Set company information", "Update",
-			AuditTarget{ID: t.ID, DisplayName: t.Org.DisplayName, Type: "Organization", ModifiedProperties: mods})
+		return nil
 	})
 }
 

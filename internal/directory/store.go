@@ -16,6 +16,13 @@ type Store interface {
 	Update(ctx context.Context, tenantID string, fn func(Tx) error) error
 	// View runs fn in a read-only transaction bound to tenantID.
 	View(ctx context.Context, tenantID string, fn func(Tx) error) error
+	// UpdateDeployment runs fn in a read-write transaction over the
+	// deployment-wide data the operator publishes for every tenant
+	// (service health, message center). It reaches no tenant's rows.
+	UpdateDeployment(ctx context.Context, fn func(DeploymentTx) error) error
+	// ViewDeployment runs fn in a read-only transaction over the
+	// deployment-wide data.
+	ViewDeployment(ctx context.Context, fn func(DeploymentTx) error) error
 	// CreateTenant inserts t and runs fn in the same transaction, bound to
 	// the new tenant.
 	CreateTenant(ctx context.Context, t Tenant, fn func(Tx) error) error
@@ -46,6 +53,10 @@ type Store interface {
 	FinishMessage(ctx context.Context, m OutboxMessage) error
 	// ListOutbox lists the newest messages of every tenant, for the operator.
 	ListOutbox(ctx context.Context, limit int) ([]OutboxMessage, error)
+	// SupportQueue lists the most recently updated service requests of
+	// every tenant (with TenantID set), of one status unless status is
+	// empty, for the operator's support desk.
+	SupportQueue(ctx context.Context, status string, limit int) ([]SupportRequest, error)
 	Close() error
 }
 
@@ -197,10 +208,70 @@ type Tx interface {
 	// DeletePhotos removes a user's photo and reports whether there was one.
 	DeletePhotos(userID string) (bool, error)
 
+	// NextNumber returns the next value, from 1, of the tenant's counter
+	// called name; concurrent transactions never get the same value.
+	NextNumber(name string) (int, error)
+
+	CreateSupportRequest(r *SupportRequest) error
+	// GetSupportRequest returns a request with its messages.
+	GetSupportRequest(id string) (SupportRequest, error)
+	// UpdateSupportRequest stores a request's status and update time.
+	UpdateSupportRequest(r *SupportRequest) error
+	// AddSupportMessage appends m to the thread of request id, numbering
+	// it (m.N) and touching the request's update time.
+	AddSupportMessage(id string, m *SupportMessage) error
+	// ListSupportRequests lists requests without their messages; filters
+	// and order name status, severity, service and createdDateTime.
+	ListSupportRequests(q ListQuery) (Page[SupportRequest], error)
+
+	// CreateDevice fails with a conflict on "deviceId" when another device
+	// of the tenant has the same deviceId.
+	CreateDevice(d *Device) error
+	GetDevice(id string) (Device, error)
+	UpdateDevice(d *Device) error
+	// DeleteDevice removes a device and its owner links.
+	DeleteDevice(id string) error
+	// ListDevices lists devices; filters name displayName, operatingSystem,
+	// deviceId, accountEnabled, trustType, id and DeviceOwnersProp.
+	ListDevices(q ListQuery) (Page[Device], error)
+	CountDevices(q ListQuery) (int, error)
+	// AddDeviceOwner links a user to a device as its registered owner: not
+	// found when the device isn't the tenant's, a conflict when linked.
+	AddDeviceOwner(deviceID, userID string) error
+	RemoveDeviceOwner(deviceID, userID string) error
+	// ListDeviceOwners lists a device's owners that are active users.
+	ListDeviceOwners(deviceID string) ([]User, error)
+
+	// MessageViews returns a user's state of message center posts, by
+	// message id (posts the user never touched are absent).
+	MessageViews(userID string) (map[string]MessageView, error)
+	PutMessageView(userID string, v *MessageView) error
+
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error
 	GetChallenge(id string) (ResetChallenge, error)
 	UpdateChallenge(c *ResetChallenge) error
+}
+
+// DeploymentTx is a transaction over deployment-wide data: what the
+// operator publishes for every tenant. Tenant data stays behind Tx.
+type DeploymentTx interface {
+	// NextNumber returns the next value, from 1, of the deployment's
+	// counter called name; concurrent transactions never get the same.
+	NextNumber(name string) (int, error)
+
+	CreateHealthIssue(is *HealthIssue) error
+	GetHealthIssue(id string) (HealthIssue, error)
+	UpdateHealthIssue(is *HealthIssue) error
+	// ListHealthIssues lists the unresolved issues and those updated at or
+	// after since, most recently updated first.
+	ListHealthIssues(since time.Time) ([]HealthIssue, error)
+
+	CreateServiceMessage(m *ServiceMessage) error
+	GetServiceMessage(id string) (ServiceMessage, error)
+	// ListServiceMessages lists up to limit messages that have not ended
+	// at now, newest first.
+	ListServiceMessages(now time.Time, limit int) ([]ServiceMessage, error)
 }
 
 // ListQuery selects and orders a page of a collection. Filter and Search

@@ -20,6 +20,8 @@ type Settings struct {
 	SecurityDefaults *bool `json:"securityDefaults,omitempty"`
 	// Helpdesk is the help desk information people without admin rights see.
 	Helpdesk Helpdesk `json:"helpdesk,omitzero"`
+	// DirSync are the directory synchronization settings.
+	DirSync DirSyncSettings `json:"dirSync,omitzero"`
 }
 
 // PasswordPolicy is the tenant's part of the password rules: its own banned

@@ -24,6 +24,12 @@ type migration struct {
 	sql     string
 }
 
+// goSteps are the parts of migrations that SQL can't do (filling rows
+// computed by Go), run in the migration's transaction after its SQL.
+var goSteps = map[int]func(context.Context, *sql.Tx) error{
+	18: backfillNameTokens,
+}
+
 func loadMigrations(d dialect) ([]migration, error) {
 	entries, err := migrationFiles.ReadDir("migrations")
 	if err != nil {
@@ -108,6 +114,11 @@ func applyMigration(ctx context.Context, conn *sql.Conn, m migration) error {
 	defer tx.Rollback()
 	for _, stmt := range splitStatements(m.sql) {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	if step := goSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}

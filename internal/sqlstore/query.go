@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -14,16 +15,17 @@ import (
 type colKind int
 
 const (
-	cFold     colKind = iota // folded text column; compared and ordered bytewise
-	cExact                   // text compared exactly, bytewise (immutable ids)
-	cText                    // ASCII text Atrium itself writes, compared with lower()
-	cBool                    // boolean
-	cNullBool                // boolean where NULL means "never set"
-	cTime                    // microseconds since the epoch; NULL or 0 means unset
-	cID                      // lower-case GUID text
-	cList                    // JSON array of strings
-	cTokens                  // " tok1 tok2 ": search tokens, matched by token prefix
-	cNumber                  // integer
+	cFold      colKind = iota // folded text column; compared and ordered bytewise
+	cExact                    // text compared exactly, bytewise (immutable ids)
+	cText                     // ASCII text Atrium itself writes, compared with lower()
+	cBool                     // boolean
+	cNullBool                 // boolean where NULL means "never set"
+	cTime                     // microseconds since the epoch; NULL or 0 means unset
+	cID                       // lower-case GUID text
+	cList                     // JSON array of strings
+	cTokens                   // " tok1 tok2 ": search tokens, matched by token prefix
+	cTokenRows                // a table of (tenant_id, token, user_id) rows, matched by token prefix through its index
+	cNumber                   // integer
 )
 
 type column struct {
@@ -42,7 +44,13 @@ type resource struct {
 }
 
 // builder accumulates SQL arguments; $1 is always the tenant id.
-type builder struct{ args []any }
+type builder struct {
+	args []any
+	// tokenCounts holds, for the tokens of a $search on token rows, how
+	// many rows each matches (counted up to tokenCountCap), so that the
+	// rarest token drives the query; nil when not counted.
+	tokenCounts map[string]int
+}
 
 func (b *builder) arg(v any) string {
 	b.args = append(b.args, v)
@@ -223,18 +231,48 @@ func (b *builder) search(r *resource, e directory.Search) (string, error) {
 	if !ok {
 		return "", directory.UnsupportedQuery("$search is not supported on property '%s' of resource '%s'.", e.Prop, r.name)
 	}
-	if c.kind != cTokens { // a plain column: prefix match
+	if c.kind != cTokens && c.kind != cTokenRows { // a plain column: prefix match
 		return b.startsWith(&resource{name: r.name, cols: map[string]column{e.Prop: c}}, e.Prop, e.Term)
 	}
 	toks := directory.SearchTokens(e.Term)
 	if len(toks) == 0 {
 		return "1 = 0", nil
 	}
+	if c.kind == cTokenRows {
+		return b.tokenRows(r, c, toks), nil
+	}
 	var parts []string
 	for _, t := range toks {
 		parts = append(parts, c.sql+" LIKE "+b.arg("% "+likeEscape(t)+"%")+` ESCAPE '\'`)
 	}
 	return "(" + strings.Join(parts, " AND ") + ")", nil
+}
+
+// tokenCountCap bounds the counting of a search token's matches: beyond
+// it a token is simply common.
+var tokenCountCap = 1000 // a variable so that tests can make every token common
+
+// tokenRows matches users whose display name has a token starting with
+// each of toks, through the token table's index (a range on the token;
+// U+10FFFF sorts after every character bytewise, in BINARY and COLLATE
+// "C"). The rarest token, when it is not common, drives the query as an
+// IN list; the others are checked per candidate row. When every token is
+// common, all are checked per row, so that the first page comes from the
+// order's index without reading every match.
+func (b *builder) tokenRows(r *resource, c column, toks []string) string {
+	sort.SliceStable(toks, func(i, j int) bool { return b.tokenCounts[toks[i]] < b.tokenCounts[toks[j]] })
+	drive := b.tokenCounts == nil || b.tokenCounts[toks[0]] < tokenCountCap
+	var parts []string
+	for i, t := range toks {
+		lo, hi := b.arg(t), b.arg(t+"\U0010FFFF")
+		if i == 0 && drive {
+			parts = append(parts, r.id+" IN (SELECT user_id FROM "+c.sql+" WHERE tenant_id = $1 AND token >= "+lo+" AND token < "+hi+")")
+			continue
+		}
+		parts = append(parts, "EXISTS (SELECT 1 FROM "+c.sql+" nt WHERE nt.tenant_id = $1 AND nt.user_id = "+r.id+
+			" AND nt.token >= "+lo+" AND nt.token < "+hi+")")
+	}
+	return "(" + strings.Join(parts, " AND ") + ")"
 }
 
 // jsonListAny translates col/any(x: x eq 'v') and startswith(x,'v') on a
@@ -290,7 +328,11 @@ func decodeCursor(s string) (cursor, error) {
 // keyset condition and the order, fetching one row more than the page to
 // know whether another page follows.
 func listSQL(r *resource, cols, table, base string, q directory.ListQuery) (string, []any, *column, error) {
-	b := &builder{}
+	return listSQLWith(&builder{}, r, cols, table, base, q)
+}
+
+// listSQLWith is listSQL with a builder that may carry token counts.
+func listSQLWith(b *builder, r *resource, cols, table, base string, q directory.ListQuery) (string, []any, *column, error) {
 	conds := []string{"tenant_id = $1", base}
 	for _, e := range []directory.Expr{q.Filter, q.Search} {
 		if e != nil {
@@ -367,7 +409,11 @@ func cursorKey(raw json.RawMessage, kind colKind) (any, error) {
 
 // countSQL builds the SELECT count(*) of a query, ignoring paging.
 func countSQL(r *resource, table, base string, q directory.ListQuery) (string, []any, error) {
-	b := &builder{}
+	return countSQLWith(&builder{}, r, table, base, q)
+}
+
+// countSQLWith is countSQL with a builder that may carry token counts.
+func countSQLWith(b *builder, r *resource, table, base string, q directory.ListQuery) (string, []any, error) {
 	conds := []string{"tenant_id = $1", base}
 	for _, e := range []directory.Expr{q.Filter, q.Search} {
 		if e != nil {

@@ -77,8 +77,27 @@ func (s *Store) run(ctx context.Context, tenantID string, readOnly bool, create 
 	if _, err := uuid.Parse(tenantID); err != nil {
 		return directory.NotFound(tenantID)
 	}
+	return s.retry(ctx, readOnly, func(sqltx *sql.Tx) error {
+		t := &tx{ctx: ctx, s: s, sqltx: sqltx, tenant: tenantID}
+		if create != nil {
+			if err := t.insertTenant(create); err != nil {
+				return err
+			}
+		} else {
+			var one int
+			if err := t.queryRow("SELECT 1 FROM tenants WHERE tenant_id = $1").Scan(&one); err != nil {
+				return notFound(err, tenantID)
+			}
+		}
+		return fn(t)
+	})
+}
+
+// retry runs fn in a transaction and commits, running it again when it
+// lost a serialization conflict.
+func (s *Store) retry(ctx context.Context, readOnly bool, fn func(*sql.Tx) error) error {
 	for attempt := 0; ; attempt++ {
-		err := s.runOnce(ctx, tenantID, readOnly, create, fn)
+		err := s.runOnce(ctx, readOnly, fn)
 		if err == nil || attempt >= maxAttempts-1 || !s.retryable(err) {
 			return driverError(err)
 		}
@@ -92,7 +111,7 @@ func (s *Store) run(ctx context.Context, tenantID string, readOnly bool, create 
 	}
 }
 
-func (s *Store) runOnce(ctx context.Context, tenantID string, readOnly bool, create *directory.Tenant, fn func(directory.Tx) error) error {
+func (s *Store) runOnce(ctx context.Context, readOnly bool, fn func(*sql.Tx) error) error {
 	db, opts := s.writer, (*sql.TxOptions)(nil)
 	switch {
 	case readOnly:
@@ -108,18 +127,7 @@ func (s *Store) runOnce(ctx context.Context, tenantID string, readOnly bool, cre
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	defer sqltx.Rollback()
-	t := &tx{ctx: ctx, s: s, sqltx: sqltx, tenant: tenantID}
-	if create != nil {
-		if err := t.insertTenant(create); err != nil {
-			return err
-		}
-	} else {
-		var one int
-		if err := t.queryRow("SELECT 1 FROM tenants WHERE tenant_id = $1").Scan(&one); err != nil {
-			return notFound(err, tenantID)
-		}
-	}
-	if err := fn(t); err != nil {
+	if err := fn(sqltx); err != nil {
 		return err
 	}
 	if err := sqltx.Commit(); err != nil {

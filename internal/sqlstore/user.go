@@ -39,7 +39,6 @@ func plain[T any](name string, get func(*T) any) []writeCol[T] {
 var userWrites = slices.Concat(
 	plain("account_enabled", func(u *directory.User) any { return u.AccountEnabled }),
 	folded("display_name", func(u *directory.User) string { return u.DisplayName }),
-	plain("search_tokens", func(u *directory.User) any { return tokenColumn(u.DisplayName) }),
 	folded("given_name", func(u *directory.User) string { return u.GivenName }),
 	folded("surname", func(u *directory.User) string { return u.Surname }),
 	plain("upn", func(u *directory.User) any { return u.UserPrincipalName }),
@@ -169,6 +168,9 @@ func (t *tx) CreateUser(u *directory.User) error {
 	if err != nil {
 		return err
 	}
+	if err := t.putNameTokens(u.ID, u.DisplayName); err != nil {
+		return err
+	}
 	return t.claimAddresses(u.ID, directory.TypeUser, u.Addresses())
 }
 
@@ -219,6 +221,9 @@ func (t *tx) UpdateUser(u *directory.User) error {
 	if err != nil {
 		return err
 	}
+	if err := t.putNameTokens(u.ID, u.DisplayName); err != nil {
+		return err
+	}
 	if err := t.releaseAddresses(u.ID); err != nil {
 		return err
 	}
@@ -251,6 +256,7 @@ func (t *tx) PurgeUser(id string) error {
 		"DELETE FROM group_members WHERE tenant_id = $1 AND member_id = $2",
 		"DELETE FROM group_owners WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM role_assignments WHERE tenant_id = $1 AND principal_id = $2",
+		"DELETE FROM user_name_tokens WHERE tenant_id = $1 AND user_id = $2",
 		// What a purged user leaves behind besides the sign-in log (kept
 		// for its own 30 days): photo, second factor, sign-in state.
 		"DELETE FROM user_photos WHERE tenant_id = $1 AND user_id = $2",
@@ -261,6 +267,8 @@ func (t *tx) PurgeUser(id string) error {
 		"DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM reset_challenges WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM oidc_refresh_tokens WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM message_views WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM device_owners WHERE tenant_id = $1 AND user_id = $2",
 	} {
 		if _, err := t.exec(q, id); err != nil {
 			return err

@@ -45,7 +45,7 @@ var usersResource = &resource{
 		"deletedDateTime":   {"deleted_at", cTime},
 	},
 	search: map[string]column{
-		"displayName":       {"search_tokens", cTokens},
+		"displayName":       {"user_name_tokens", cTokenRows},
 		"userPrincipalName": {"upn_fold", cFold},
 		"mail":              {"mail_fold", cFold},
 		"givenName":         {"given_name_fold", cFold},
@@ -108,7 +108,11 @@ func (t *tx) ListUsers(q directory.ListQuery) (directory.Page[directory.User], e
 	if q.Deleted {
 		base = "deleted_at IS NOT NULL"
 	}
-	query, args, sortCol, err := listSQL(usersResource, userCols, "users", base, q)
+	b, err := t.searchPlan(q)
+	if err != nil {
+		return page, err
+	}
+	query, args, sortCol, err := listSQLWith(b, usersResource, userCols, "users", base, q)
 	if err != nil {
 		return page, err
 	}
@@ -165,7 +169,11 @@ func (t *tx) CountUsers(q directory.ListQuery) (int, error) {
 	if q.Deleted {
 		base = "deleted_at IS NOT NULL"
 	}
-	query, args, err := countSQL(usersResource, "users", base, q)
+	b, err := t.searchPlan(q)
+	if err != nil {
+		return 0, err
+	}
+	query, args, err := countSQLWith(b, usersResource, "users", base, q)
 	if err != nil {
 		return 0, err
 	}

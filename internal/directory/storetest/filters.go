@@ -98,6 +98,21 @@ func testFilters(t *testing.T, s directory.Store) {
 		wantKind(t, "filter on an unknown property", err, directory.KindUnsupportedQuery)
 		return nil
 	})
+
+	// $search follows renames, and another tenant's users never match.
+	emile.DisplayName = "Emil Zátopek"
+	f.mustUpdate(func(tx directory.Tx) error { return tx.UpdateUser(emile) })
+	other := newTenant(t, s)
+	other.addUser("zola", "Zola Budd")
+	for term, want := range map[string]int{"zola": 0, "zátopek": 1, "emil": 1, "budd": 0} {
+		f.view(func(tx directory.Tx) error {
+			page, err := tx.ListUsers(directory.ListQuery{Top: 10, Search: directory.Search{Prop: "displayName", Term: term}})
+			if err != nil || len(page.Items) != want {
+				t.Errorf("search %q after a rename: %d users, %v; want %d", term, len(page.Items), err, want)
+			}
+			return nil
+		})
+	}
 }
 
 // testBadText sends text no database should choke on (NUL, invalid UTF-8)

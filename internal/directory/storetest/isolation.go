@@ -19,6 +19,8 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 	now := time.Now().UTC()
 	da := &directory.Domain{Name: "only-a-" + a.id[:8] + ".example", AuthenticationType: "Managed", VerificationCode: "MS=ms1", CreatedAt: now}
 	raA := &directory.RoleAssignment{ID: uuid.NewString(), RoleTemplateID: "r", PrincipalID: ua.ID, CreatedAt: now}
+	devA := a.device("A's laptop", "Windows")
+	srA := a.supportRequest("SR-20250301-0001", "open", now)
 	viewA := &directory.UserView{ID: uuid.NewString(), Name: "Sales", Conditions: directory.ViewConditions{Department: "Sales"}, CreatedAt: now}
 	a.mustUpdate(func(tx directory.Tx) error {
 		must(t, tx.AddMember(ga.ID, directory.TypeUser, ua.ID))
@@ -27,6 +29,11 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		must(t, tx.AddRoleAssignment(raA))
 		must(t, tx.ActivateRole(&directory.ActivatedRole{ID: uuid.NewString(), RoleTemplateID: "r", ActivatedAt: now}))
 		must(t, tx.CreateUserView(viewA))
+		must(t, tx.PutMessageView(ua.ID, &directory.MessageView{MessageID: "MC100001", Read: true}))
+		must(t, tx.CreateSupportRequest(srA))
+		must(t, tx.CreateDevice(devA))
+		must(t, tx.AddDeviceOwner(devA.ID, ua.ID))
+		must(t, tx.AddSupportMessage(srA.ID, &directory.SupportMessage{At: now, Text: "first"}))
 		must(t, tx.PutSignInState(&directory.SignInState{UserID: ua.ID, Failures: 3, RecentBad: []string{"k"}}))
 		must(t, tx.AddAddressFailure("203.0.113.1", now.Add(-time.Minute), now))
 		must(t, tx.AppendSignIn(&directory.SignInEvent{ID: uuid.NewString(), At: now, UserID: ua.ID, UPN: ua.UserPrincipalName}))
@@ -56,6 +63,14 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		"RemoveRoleAssignment": func(tx directory.Tx) error { return tx.RemoveRoleAssignment(raA.ID) },
 		"UpdateUserView":       func(tx directory.Tx) error { v := *viewA; v.Name = "Hacked"; return tx.UpdateUserView(&v) },
 		"DeleteUserView":       func(tx directory.Tx) error { return tx.DeleteUserView(viewA.ID) },
+		"UpdateDevice":         func(tx directory.Tx) error { d := *devA; d.DisplayName = "Hacked"; return tx.UpdateDevice(&d) },
+		"DeleteDevice":         func(tx directory.Tx) error { return tx.DeleteDevice(devA.ID) },
+		"AddDeviceOwner":       func(tx directory.Tx) error { return tx.AddDeviceOwner(devA.ID, uuid.NewString()) },
+		"RemoveDeviceOwner":    func(tx directory.Tx) error { return tx.RemoveDeviceOwner(devA.ID, ua.ID) },
+		"UpdateSupportRequest": func(tx directory.Tx) error { r := *srA; r.Status = "closed"; return tx.UpdateSupportRequest(&r) },
+		"AddSupportMessage": func(tx directory.Tx) error {
+			return tx.AddSupportMessage(srA.ID, &directory.SupportMessage{At: now, Text: "hacked"})
+		},
 	}
 	for name, fn := range writes {
 		notFound("B."+name, b.update(fn))
@@ -122,6 +137,22 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		if views, err := tx.ListUserViews(); err != nil || len(views) != 0 {
 			t.Errorf("B.ListUserViews = %v, %v", views, err)
 		}
+		_, err = tx.GetDevice(devA.ID)
+		notFound("B.GetDevice", err)
+		if page, err := tx.ListDevices(directory.ListQuery{}); err != nil || len(page.Items) != 0 {
+			t.Errorf("B.ListDevices = %d, %v", len(page.Items), err)
+		}
+		if owners, err := tx.ListDeviceOwners(devA.ID); err != nil || len(owners) != 0 {
+			t.Errorf("B.ListDeviceOwners(A's device) = %v, %v", owners, err)
+		}
+		_, err = tx.GetSupportRequest(srA.ID)
+		notFound("B.GetSupportRequest", err)
+		if page, err := tx.ListSupportRequests(directory.ListQuery{}); err != nil || len(page.Items) != 0 {
+			t.Errorf("B.ListSupportRequests = %d, %v", len(page.Items), err)
+		}
+		if views, err := tx.MessageViews(ua.ID); err != nil || len(views) != 0 {
+			t.Errorf("B.MessageViews(A's user) = %v, %v", views, err)
+		}
 		if st, err := tx.SignInState(ua.ID); err != nil || st.Failures != 0 {
 			t.Errorf("B.SignInState(A's user) = %+v, %v", st, err)
 		}
@@ -166,6 +197,15 @@ func testTenantIsolation(t *testing.T, s directory.Store) {
 		d, err := tx.GetDomain(da.Name)
 		if err != nil || d.IsVerified {
 			t.Errorf("A's domain changed: %+v, %v", d, err)
+		}
+		if d, err := tx.GetDevice(devA.ID); err != nil || d.DisplayName != devA.DisplayName {
+			t.Errorf("A's device changed: %+v, %v", d, err)
+		}
+		if owners, err := tx.ListDeviceOwners(devA.ID); err != nil || len(owners) != 1 {
+			t.Errorf("A's device owner changed: %v, %v", owners, err)
+		}
+		if r, err := tx.GetSupportRequest(srA.ID); err != nil || r.Status != "open" || len(r.Messages) != 1 {
+			t.Errorf("A's service request changed: %+v, %v", r, err)
 		}
 		return nil
 	})

@@ -43,6 +43,11 @@ func Run(t *testing.T, s directory.Store) {
 		{"KeysAndPurge", testKeysAndPurge},
 		{"MFAFailures", testMFAFailures},
 		{"Photos", testPhotos},
+		{"Support", testSupport},
+		{"ConcurrentSupportNumbers", testConcurrentSupportNumbers},
+		{"Health", testHealth},
+		{"TenantSettings", testTenantSettings},
+		{"Devices", testDevices},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
