@@ -15,7 +15,10 @@ import { AddRelationDialog, type Refusal } from './AddRelationDialog';
 import { isUser, type DirectoryObject, type Group } from './model';
 import { usePaged } from './paging';
 
-const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  table: { '& td': { overflowWrap: 'anywhere' } },
+});
 
 export type Relation = 'members' | 'owners';
 export const displayOf = (o: DirectoryObject) => o.displayName ?? o.userPrincipalName ?? o.id;
@@ -52,7 +55,7 @@ export function GroupRelations({ group, rel }: { group: Group; rel: Relation }) 
       {q.error && <ErrorMessage error={q.error} />}
       {q.data && q.items.length === 0 && <Empty>{rel === 'members' ? t('rel.membersEmpty') : t('rel.ownersEmpty')}</Empty>}
       {q.items.length > 0 && (
-        <Table aria-label={t(`panel.${rel}`)} size="small">
+        <Table aria-label={t(`panel.${rel}`)} size="small" className={s.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('column.member')}</TableHeaderCell>
