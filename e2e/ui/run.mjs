@@ -75,8 +75,8 @@ try {
   await field(t('mfa:code.label')).fill(totp(secret));
   await button(t('mfa:setup.verify')).click();
   await heading(t('mfa:setup.codesTitle')).waitFor();
-  const codes = await page.getByTestId('recovery-codes').getByRole('listitem').count();
-  if (codes !== 10) problems.push(`${codes} recovery codes shown, want 10`);
+  const codes = await page.getByTestId('recovery-codes').getByRole('listitem').allTextContents();
+  if (codes.length !== 10) problems.push(`${codes.length} recovery codes shown, want 10`);
   await button(t('mfa:setup.continue')).click();
 
   step('Home');
@@ -190,6 +190,20 @@ try {
   await heading(t('myaccount:methods.title')).waitFor();
   await page.getByRole('button', { name: t('common:header.lightTheme') }).waitFor();
   await shot(page, '10-methods-dark');
+
+  step('the admin signs in again: the second-factor prompt, with a recovery code');
+  await page.getByRole('button', { name: new RegExp(`^${esc(t('common:header.account', { name: '' }))}`) }).click();
+  await page.getByRole('menuitem', { name: t('common:header.signOut') }).click();
+  await heading(t('signin:signIn.title')).waitFor();
+  await field(t('signin:signIn.username')).fill(env('ADMIN_USER'));
+  await field(t('signin:signIn.password')).fill(env('ADMIN_PASSWORD'));
+  await button(t('signin:signIn.submit')).click();
+  await heading(t('mfa:prompt.title')).waitFor();
+  await shot(page, '11-mfa-prompt');
+  await page.getByRole('button', { name: t('mfa:prompt.useRecovery') }).click();
+  await field(t('mfa:prompt.recoveryLabel')).fill(codes[0]);
+  await button(t('mfa:prompt.verify')).click();
+  await heading(t('home:title')).waitFor();
 } catch (e) {
   problems.push(e.stack ?? String(e));
   await shot(page, 'failure').catch(() => undefined);

@@ -37,7 +37,7 @@ function SessionLoss() {
 }
 
 /** SessionLanguage speaks the signed-in user's preferred language unless they picked one in the header. */
-function SessionLanguage() {
+export function SessionLanguage() {
   const preferred = useSession().data?.preferredLanguage;
   useEffect(() => {
     const l = chooseLanguage({ stored: storedLanguage(), preferred, browser: browserLanguages() });

@@ -8,6 +8,9 @@ import { initI18n } from './i18n/i18n';
 import en from './locales/en/common.json';
 import mfa from './locales/en/mfa.json';
 import signin from './locales/en/signin.json';
+import { SessionLanguage } from './App';
+import i18n from './i18n/i18n';
+import nl from './locales/nl/common.json';
 import { AppRoutes } from './routes';
 import { ThemeProvider } from './theme';
 
@@ -33,13 +36,13 @@ function Where() {
   return <output data-testid="where">{l.pathname + l.search}</output>;
 }
 
-function show(path: string) {
+function show(path: string, app = false) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={qc}>
       <ThemeProvider>
         <MemoryRouter initialEntries={[path]}>
-          <Suspense fallback={null}><AppRoutes /><Where /></Suspense>
+          <Suspense fallback={null}>{app && <SessionLanguage />}<AppRoutes /><Where /></Suspense>
         </MemoryRouter>
       </ThemeProvider>
     </QueryClientProvider>,
@@ -49,7 +52,11 @@ function show(path: string) {
 beforeAll(() => {
   initI18n();
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  await i18n.changeLanguage('en');
+});
 
 describe('routes and access', () => {
   it('sends a signed-out deep link to sign-in and back afterwards', async () => {
@@ -91,5 +98,22 @@ describe('routes and access', () => {
     expect(await screen.findByRole('heading', { name: 'Domains', level: 1 })).toBeTruthy();
     const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0];
     expect(within(nav).getByRole('link', { name: en.nav.domains }).getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('language', () => {
+  it('speaks the signed-in user\'s preferred language', async () => {
+    serve({ ...admin, isAdmin: false, roles: [], preferredLanguage: 'nl-NL' });
+    show('/admin', true);
+    expect(await screen.findByRole('heading', { name: nl.noAccess.title })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('nl');
+  });
+
+  it('keeps the language picked in the header over the user\'s', async () => {
+    localStorage.setItem('atrium.language', 'en');
+    serve({ ...admin, isAdmin: false, roles: [], preferredLanguage: 'nl-NL' });
+    show('/admin', true);
+    expect(await screen.findByRole('heading', { name: en.noAccess.title })).toBeTruthy();
+    expect(i18n.language).toBe('en');
   });
 });

@@ -1,7 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Fluent's focus manager (tabster) uses NodeFilter as a global, which jsdom
 // keeps on window only.
 globalThis.NodeFilter ??= window.NodeFilter;
 afterEach(() => cleanup());
+// Lazy pages and catalogs load on a busy 2-core machine; give findBy* time.
+configure({ asyncUtilTimeout: 5000 });
