@@ -297,7 +297,8 @@ func (a *API) removeDirectoryRoleMember(w http.ResponseWriter, r *http.Request) 
 }
 
 // permissionMatrix answers GET /api/permissions: the seed's table as data,
-// so that the admin center shows exactly what Atrium enforces.
+// so that the admin center shows exactly what Atrium enforces; labels and
+// descriptions are in the caller's language.
 func (a *API) permissionMatrix(w http.ResponseWriter, r *http.Request) error {
 	out := client.PermissionMatrix{Permissions: make([]string, len(authz.AllPermissions)), Roles: make([]client.MatrixRoleCells, 0, len(authz.Roles))}
 	for i, perm := range authz.AllPermissions {
@@ -308,8 +309,12 @@ func (a *API) permissionMatrix(w http.ResponseWriter, r *http.Request) error {
 		for _, perm := range authz.AllPermissions {
 			cells[string(perm)] = role.Grants(perm).String()
 		}
+		label, desc := role.Label, role.Description
+		if pageLang(r) == "nl" {
+			label, desc = role.LabelNL, role.DescriptionNL
+		}
 		out.Roles = append(out.Roles, client.MatrixRoleCells{TemplateID: role.TemplateID, DisplayName: role.DisplayName,
-			Label: role.Label, Description: role.Description, Cells: cells})
+			Label: label, Description: desc, Cells: cells})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -35,3 +35,27 @@ func TestAdminWarningsLocalized(t *testing.T) {
 		t.Errorf("messages: en %s\nnl %s", en.raw, nl.raw)
 	}
 }
+
+// TestRefusalsLocalized checks that a 403 speaks Dutch when asked, and
+// names the missing permission and the rule in its details.
+func TestRefusalsLocalized(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	r := h.do(a.memberTok, "PATCH", "/v1.0/organization/"+a.id, map[string]any{"city": "Delft"}, "Accept-Language", "nl-NL")
+	h.want(r, 403, "Authorization_RequestDenied")
+	if msg := r.errMessage(); !strings.Contains(msg, "Onvoldoende bevoegdheden") || !strings.Contains(msg, "org.manage") || !strings.Contains(msg, "Globale beheerder") {
+		t.Errorf("Dutch refusal: %s", msg)
+	}
+	if !strings.Contains(string(r.raw), `"target":"org.manage"`) {
+		t.Errorf("details don't name the permission: %s", r.raw)
+	}
+	_, helpdesk := h.roleUser(a, "helpdesk", authz.PasswordAdmin)
+	r = h.do(helpdesk, "POST", "/api/users/"+a.adminID+"/resetPassword", map[string]any{"generate": true}, "Accept-Language", "nl")
+	h.want(r, 403, "Authorization_RequestDenied")
+	if !strings.Contains(r.errMessage(), "zonder beheerdersrol") || !strings.Contains(string(r.raw), `"code":"L1"`) {
+		t.Errorf("Dutch L1 refusal: %s", r.raw)
+	}
+	if en := h.do(a.memberTok, "PATCH", "/v1.0/organization/"+a.id, map[string]any{"city": "Delft"}); !strings.Contains(en.errMessage(), "Insufficient privileges") {
+		t.Errorf("English refusal: %s", en.raw)
+	}
+}
