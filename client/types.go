@@ -337,9 +337,21 @@ type ViewConditions struct {
 	RoleTemplateID string `json:"roleTemplateId,omitempty"`
 }
 
+// Warning is one warning about the organization's admins.
+type Warning struct {
+	Code              string `json:"code"`
+	UserPrincipalName string `json:"userPrincipalName,omitempty"`
+	Count             int    `json:"count,omitempty"`
+	Message           string `json:"message"`
+}
+
 // Warnings lists things an admin should act on.
 type Warnings struct {
-	Warnings []string `json:"warnings"`
+	Warnings []string `json:"warnings"` // the messages, in the caller's language (Accept-Language)
+	// Items are the same warnings with their codes: fewGlobalAdmins,
+	// manyGlobalAdmins (with count), noAlternateEmail and noMobilePhone
+	// (with the admin's user principal name).
+	Items []Warning `json:"items"`
 }
 
 // WorkloadRoles lists the roles a user holds inside the services.

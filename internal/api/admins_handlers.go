@@ -37,7 +37,13 @@ func (a *API) adminWarnings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, client.Warnings{Warnings: list(ws)})
+	out := client.Warnings{Warnings: make([]string, len(ws)), Items: make([]client.Warning, len(ws))}
+	for i, aw := range ws {
+		msg := aw.Message(pageLang(r))
+		out.Warnings[i] = msg
+		out.Items[i] = client.Warning{Code: aw.Code, UserPrincipalName: aw.UPN, Count: aw.Count, Message: msg}
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/authn"
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
 )
@@ -99,7 +100,14 @@ func (a *API) errorBody(r *http.Request, err error) (int, client.ErrorBody) {
 		}
 		return body(status, "Request_BadRequest", de.Message, de.Field, de.Code)
 	case directory.KindDenied:
-		return body(http.StatusForbidden, "Authorization_RequestDenied", de.Message, "", "")
+		// The details name the missing permission (target) and the target
+		// rule that applied (code), for clients that explain refusals.
+		msg := de.Message
+		var rf *authz.Refusal
+		if errors.As(err, &rf) {
+			msg = rf.MessageIn(r.Header.Get("Accept-Language"))
+		}
+		return body(http.StatusForbidden, "Authorization_RequestDenied", msg, de.Field, de.Code)
 	case directory.KindUnauthenticated:
 		return body(http.StatusUnauthorized, "InvalidAuthenticationToken", de.Message, "", "")
 	case directory.KindUnsupportedQuery:

@@ -118,11 +118,11 @@ func (a *API) getRoleAssignment(w http.ResponseWriter, r *http.Request) error {
 }
 
 // writeWarnings adds the warnings of a role change as HTTP Warning headers
-// (code 299, "miscellaneous persistent warning"): the Graph body has no
-// place for them.
-func writeWarnings(w http.ResponseWriter, warnings []string) {
-	for _, msg := range warnings {
-		w.Header().Add("Warning", `299 atrium "`+strings.ReplaceAll(msg, `"`, `'`)+`"`)
+// (code 299, "miscellaneous persistent warning"), in the caller's language:
+// the Graph body has no place for them.
+func writeWarnings(w http.ResponseWriter, r *http.Request, warnings []directory.AdminWarning) {
+	for _, aw := range warnings {
+		w.Header().Add("Warning", `299 atrium "`+strings.ReplaceAll(aw.Message(pageLang(r)), `"`, `'`)+`"`)
 	}
 }
 
@@ -152,7 +152,7 @@ func (a *API) createRoleAssignment(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	writeWarnings(w, ch.Warnings)
+	writeWarnings(w, r, ch.Warnings)
 	w.Header().Set("Location", a.publicURL+"/v1.0/roleManagement/directory/roleAssignments/"+ch.Assignment.ID)
 	body := struct {
 		Context string `json:"@odata.context"`
@@ -167,7 +167,7 @@ func (a *API) deleteRoleAssignment(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	writeWarnings(w, warnings)
+	writeWarnings(w, r, warnings)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -277,7 +277,7 @@ func (a *API) addDirectoryRoleMember(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	writeWarnings(w, ch.Warnings)
+	writeWarnings(w, r, ch.Warnings)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -291,13 +291,14 @@ func (a *API) removeDirectoryRoleMember(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	writeWarnings(w, warnings)
+	writeWarnings(w, r, warnings)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 
 // permissionMatrix answers GET /api/permissions: the seed's table as data,
-// so that the admin center shows exactly what Atrium enforces.
+// so that the admin center shows exactly what Atrium enforces; labels and
+// descriptions are in the caller's language.
 func (a *API) permissionMatrix(w http.ResponseWriter, r *http.Request) error {
 	out := client.PermissionMatrix{Permissions: make([]string, len(authz.AllPermissions)), Roles: make([]client.MatrixRoleCells, 0, len(authz.Roles))}
 	for i, perm := range authz.AllPermissions {
@@ -308,8 +309,12 @@ func (a *API) permissionMatrix(w http.ResponseWriter, r *http.Request) error {
 		for _, perm := range authz.AllPermissions {
 			cells[string(perm)] = role.Grants(perm).String()
 		}
+		label, desc := role.Label, role.Description
+		if pageLang(r) == "nl" {
+			label, desc = role.LabelNL, role.DescriptionNL
+		}
 		out.Roles = append(out.Roles, client.MatrixRoleCells{TemplateID: role.TemplateID, DisplayName: role.DisplayName,
-			Label: role.Label, Description: role.Description, Cells: cells})
+			Label: label, Description: desc, Cells: cells})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -88,3 +88,21 @@ func TestPermissionMatrixEndpoint(t *testing.T) {
 		t.Errorf("roles missing: %v", want)
 	}
 }
+
+// TestPermissionMatrixDutch checks that the matrix's labels follow the
+// caller's language.
+func TestPermissionMatrixDutch(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	r := h.do(a.memberTok, "GET", "/api/permissions", nil, "Accept-Language", "nl-NL")
+	found := false
+	for _, x := range r.body["roles"].([]any) {
+		role := x.(map[string]any)
+		if role["templateId"] == authz.GlobalAdmin.TemplateID {
+			found = role["label"] == "Globale beheerder" && role["displayName"] == "Global Administrator"
+		}
+	}
+	if !found {
+		t.Errorf("Dutch matrix: %s", r.raw)
+	}
+}

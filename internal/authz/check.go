@@ -15,6 +15,31 @@ type Refusal struct {
 
 func (r *Refusal) Error() string { return r.Message }
 
+// MessageIn is the refusal in lang: Dutch for "nl…", else the English
+// Message.
+func (r *Refusal) MessageIn(lang string) string {
+	if !strings.HasPrefix(strings.ToLower(lang), "nl") {
+		return r.Message
+	}
+	switch r.Rule {
+	case "":
+		if r.Permission == "" {
+			return "Onvoldoende bevoegdheden om de bewerking uit te voeren."
+		}
+		return fmt.Sprintf("Onvoldoende bevoegdheden om de bewerking uit te voeren. Hiervoor is de machtiging %s nodig, die deze rollen hebben: %s.",
+			r.Permission, strings.Join(HoldersOf(r.Permission, true), ", "))
+	case "self":
+		return "Als beheerder kunt u uw eigen wachtwoord niet opnieuw instellen; wijzig het in Mijn account."
+	case "L1":
+		return "Wachtwoordbeheerders en beheerders gebruikerstoegang kunnen alleen wachtwoorden opnieuw instellen van personen zonder beheerdersrol; vraag het een globale beheerder."
+	case "photo":
+		return "Alleen de gebruiker zelf kan de eigen foto instellen of verwijderen, in Mijn account."
+	case "L2":
+		return "Beheerders gebruikerstoegang kunnen een gebruiker met een beheerdersrol niet blokkeren, hernoemen, verwijderen of herstellen, en diens alternatieve e-mailadres, telefoonnummers of wachtwoord niet wijzigen; vraag het een globale beheerder."
+	}
+	return r.Message
+}
+
 // Check returns nil if p holds perm in tenantID, else a Refusal that names
 // the permission and the roles that carry it.
 func Check(p Principal, perm Permission, tenantID string) error {
@@ -27,7 +52,7 @@ func Check(p Principal, perm Permission, tenantID string) error {
 func missing(perm Permission) *Refusal {
 	return &Refusal{Permission: perm, Message: fmt.Sprintf(
 		"Insufficient privileges to complete the operation. It needs the permission %s, which these roles carry: %s.",
-		perm, strings.Join(HoldersOf(perm), ", "))}
+		perm, strings.Join(HoldersOf(perm, false), ", "))}
 }
 
 // Action is what a principal does to a target user, for the target rules.

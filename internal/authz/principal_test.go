@@ -112,3 +112,13 @@ func TestRefusalNamesRoles(t *testing.T) {
 		t.Fatalf("refusal = %v", err)
 	}
 }
+
+// TestRolesSpeakDutch checks that every role has its Dutch label and
+// description, which the admin center and Dutch refusals show.
+func TestRolesSpeakDutch(t *testing.T) {
+	for _, r := range Roles {
+		if r.LabelNL == "" || r.DescriptionNL == "" || r.LabelNL == r.Label {
+			t.Errorf("%s: Dutch label %q, description %q", r.Key, r.LabelNL, r.DescriptionNL)
+		}
+	}
+}

@@ -84,11 +84,11 @@ func (s *Service) MyAdmins(ctx context.Context, tenantID string) (Admins, error)
 // AdminWarnings lists what the Roles page and the Home card warn about: too
 // few or too many Global admins, and admins who could not reset their
 // password (no mobile phone or no alternate email).
-func (s *Service) AdminWarnings(ctx context.Context, tenantID string) ([]string, error) {
+func (s *Service) AdminWarnings(ctx context.Context, tenantID string) ([]AdminWarning, error) {
 	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
 		return nil, err
 	}
-	var out []string
+	var out []AdminWarning
 	err := s.store.View(ctx, tenantID, func(tx Tx) error {
 		w, err := globalAdminCountWarning(tx)
 		if err != nil {
@@ -156,7 +156,7 @@ func (s *Service) BulkRoles(ctx context.Context, tenantID string, userIDs []stri
 		case assign:
 			var ch RoleChange
 			ch, err = s.AssignRole(ctx, tenantID, id, templateID)
-			r.Reason = strings.Join(ch.Warnings, " ")
+			r.Reason = warningMessages(ch.Warnings, "en")
 		default:
 			_, err = s.RemoveRoleMember(ctx, tenantID, templateID, id)
 		}

@@ -61,7 +61,7 @@ func keepGlobalAdmin(tx Tx, userID string) error {
 // warnings an admin should act on.
 type RoleChange struct {
 	Assignment RoleAssignment
-	Warnings   []string
+	Warnings   []AdminWarning
 }
 
 // AssignRole gives a user a built-in directory role. Only principals with
@@ -147,8 +147,8 @@ func roleNames(ras []RoleAssignment) string {
 
 // assignWarnings checks what seed 001 asks of an admin: an alternate email
 // outside the organization's domains and a mobile phone with country code.
-func assignWarnings(tx Tx, u *User) ([]string, error) {
-	var w []string
+func assignWarnings(tx Tx, u *User) ([]AdminWarning, error) {
+	var w []AdminWarning
 	ds, err := tx.ListDomains()
 	if err != nil {
 		return nil, err
@@ -158,37 +158,37 @@ func assignWarnings(tx Tx, u *User) ([]string, error) {
 		return !slices.ContainsFunc(ds, func(x Domain) bool { return x.Name == d || IsSubdomainOf(d, x.Name) })
 	})
 	if !outside {
-		w = append(w, "Give "+u.UserPrincipalName+" an alternate email address outside your organization's domains; it is used to reset an admin's password.")
+		w = append(w, AdminWarning{Code: WarnNoAlternateEmail, UPN: u.UserPrincipalName})
 	}
 	if !strings.HasPrefix(strings.TrimSpace(u.MobilePhone), "+") {
-		w = append(w, "Give "+u.UserPrincipalName+" a mobile phone number with country code (+31 6 …); it is used to reset an admin's password.")
+		w = append(w, AdminWarning{Code: WarnNoMobilePhone, UPN: u.UserPrincipalName})
 	}
 	return w, nil
 }
 
 // globalAdminCountWarning warns when the tenant has fewer than 2 or more
 // than 4 enabled Global admins (the API never blocks on these counts).
-func globalAdminCountWarning(tx Tx) ([]string, error) {
+func globalAdminCountWarning(tx Tx) ([]AdminWarning, error) {
 	gas, err := roleHolders(tx, authz.GlobalAdmin.TemplateID)
 	switch {
 	case err != nil:
 		return nil, err
 	case len(gas) < 2:
-		return []string{"Designate more than one Global admin, so that the organization is not locked out when one is away."}, nil
+		return []AdminWarning{{Code: WarnFewGlobalAdmins, Count: len(gas)}}, nil
 	case len(gas) > 4:
-		return []string{fmt.Sprintf("Limit Global admins to fewer than 5 (there are %d).", len(gas))}, nil
+		return []AdminWarning{{Code: WarnManyGlobalAdmins, Count: len(gas)}}, nil
 	}
 	return nil, nil
 }
 
 // RemoveRoleAssignment removes an assignment by id and returns warnings
 // about the Global admins that remain.
-func (s *Service) RemoveRoleAssignment(ctx context.Context, tenantID, assignmentID string) ([]string, error) {
+func (s *Service) RemoveRoleAssignment(ctx context.Context, tenantID, assignmentID string) ([]AdminWarning, error) {
 	return s.removeRole(ctx, tenantID, func(tx Tx) (RoleAssignment, error) { return tx.GetRoleAssignment(assignmentID) })
 }
 
 // RemoveRoleMember removes a role from a user.
-func (s *Service) RemoveRoleMember(ctx context.Context, tenantID, templateID, userID string) ([]string, error) {
+func (s *Service) RemoveRoleMember(ctx context.Context, tenantID, templateID, userID string) ([]AdminWarning, error) {
 	return s.removeRole(ctx, tenantID, func(tx Tx) (RoleAssignment, error) {
 		u, err := findUser(tx, userID)
 		if err != nil {
@@ -209,12 +209,12 @@ func orNotFound(err error, id string) error {
 	return NotFound(id)
 }
 
-func (s *Service) removeRole(ctx context.Context, tenantID string, find func(Tx) (RoleAssignment, error)) ([]string, error) {
+func (s *Service) removeRole(ctx context.Context, tenantID string, find func(Tx) (RoleAssignment, error)) ([]AdminWarning, error) {
 	p, err := s.authorize(ctx, authz.RolesDelegate, tenantID)
 	if err != nil {
 		return nil, err
 	}
-	var warnings []string
+	var warnings []AdminWarning
 	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
 		ra, err := find(tx)
 		if err != nil {
