@@ -84,8 +84,8 @@ try {
   if (new URL(page.url()).pathname !== '/admin') problems.push(`after sign-in at ${page.url()}, want /admin`);
   await page.getByTestId('users-count').filter({ hasText: /^1$/ }).waitFor();
   await page.getByRole('region', { name: t('home:domains.title') }).getByText(t('home:domains.allVerified')).waitFor();
-  // One Global admin: the server's warning (its own words) about designating another.
-  await page.getByRole('region', { name: t('home:security.title') }).getByText(/Global admin/).waitFor();
+  // One Global admin: the server's warning about designating another, in the UI's language (Accept-Language).
+  await page.getByRole('region', { name: t('home:security.title') }).getByText(lang === 'nl' ? /meer dan één globale beheerder/ : /more than one Global admin/).waitFor();
   await page.getByRole('region', { name: t('home:roles.title') }).getByRole('cell', { name: 'Global Administrator' }).waitFor();
   await shot(page, '03-home');
 
