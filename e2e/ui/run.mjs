@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { catalog } from './catalog.mjs';
 import { png } from './png.mjs';
 import { totp } from './totp.mjs';
+import { assignRole, createUser, deleteAndUndo, resetPassword } from './flows/users.mjs';
+import { createGroup, openAuditLog, openRoles, setHelpdesk } from './flows/admin.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -118,21 +120,25 @@ try {
   await button(t('domains:default.button')).waitFor();
   await shot(page, '05-domain-verified');
 
-  // The Users page is another engineer's; until it lands the script creates
-  // the user and resets the password through the API, with the browser's
-  // own session (cookie and CSRF token), as that page will.
-  step('create a user and reset the password (API, until the Users page exists)');
-  const temp = await page.evaluate(async (upn) => {
-    const s = await (await fetch('/api/session')).json();
-    const h = { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken };
-    const u = await fetch('/v1.0/users', { method: 'POST', headers: h, body: JSON.stringify({ accountEnabled: true,
-      displayName: 'Anna de Vries', mailNickname: 'anna', userPrincipalName: upn, passwordProfile: { password: 'First-Pass-93!x' } }) });
-    if (u.status !== 201) throw new Error(`create user: ${u.status} ${await u.text()}`);
-    const { id } = await u.json();
-    const r = await fetch(`/api/users/${id}/resetPassword`, { method: 'POST', headers: h, body: JSON.stringify({ generate: true }) });
-    if (!r.ok) throw new Error(`reset password: ${r.status} ${await r.text()}`);
-    return (await r.json()).temporaryPassword;
-  }, `anna@${domain}`);
+  step('Users: add a user, delete and undo, reset the password');
+  const upn = `anna@${domain}`;
+  await createUser(page, t, { firstName: 'Anna', lastName: 'de Vries', username: 'anna', domain });
+  await shot(page, '05b-users');
+  await deleteAndUndo(page, t, upn);
+  const temp = await resetPassword(page, t, upn);
+
+  step('Users: a second user becomes Helpdesk admin');
+  await createUser(page, t, { firstName: 'Bram', lastName: 'Jansen', username: 'bram', domain });
+  await assignRole(page, t, `bram@${domain}`, 'Helpdesk Administrator');
+  await shot(page, '05c-users-admin');
+
+  step('Roles, a group, the help desk, and the audit log of it all');
+  await openRoles(page, t);
+  await shot(page, '05d-roles');
+  await createGroup(page, t, 'Team Noord');
+  await setHelpdesk(page, t, { phone: '+31 20 555 0100' });
+  await openAuditLog(page, t, 'Add group');
+  await shot(page, '05e-audit');
 
   step('sign out');
   await page.getByRole('button', { name: new RegExp(`^${esc(t('common:header.account', { name: '' }))}`) }).click();
@@ -154,6 +160,7 @@ try {
   await heading(t('myaccount:overview.title')).waitFor();
   const contact = page.getByRole('region', { name: t('common:contact.title') });
   await contact.getByText(env('ADMIN_USER')).waitFor();
+  await contact.getByText('+31 20 555 0100').waitFor(); // the help desk the admin set
   await shot(page, '07-myaccount');
 
   step('Personal info: the user changes their own photo');
