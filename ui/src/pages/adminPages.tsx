@@ -1,5 +1,8 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { DocumentBulletList20Regular, Home20Regular, People20Regular, Settings20Regular, ShieldPerson20Regular } from '@fluentui/react-icons';
+import {
+  DocumentBulletList20Regular, HeartPulse20Regular, Home20Regular, Laptop20Regular, People20Regular, PersonSupport20Regular, Settings20Regular,
+  ShieldPerson20Regular,
+} from '@fluentui/react-icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** AdminPage is one page of the admin center: its route under /admin, where it sits in the navigation, and who may open it. */
@@ -21,8 +24,11 @@ export const adminSections: { key: string; label: string; icon: FluentIcon }[] =
   { key: 'users', label: 'nav.users', icon: People20Regular },
   { key: 'groups', label: 'nav.groups', icon: People20Regular },
   { key: 'roles', label: 'nav.roles', icon: ShieldPerson20Regular },
+  { key: 'devices', label: 'nav.devices', icon: Laptop20Regular },
+  { key: 'support', label: 'nav.support', icon: PersonSupport20Regular },
   { key: 'settings', label: 'nav.settings', icon: Settings20Regular },
   { key: 'reports', label: 'nav.reports', icon: DocumentBulletList20Regular },
+  { key: 'health', label: 'nav.health', icon: HeartPulse20Regular },
 ];
 
 /**
@@ -40,4 +46,10 @@ export const adminPages: AdminPage[] = [
   { path: 'settings/org', section: 'settings', label: 'nav.orgSettings', perm: 'org.read', Component: lazy(() => import('./settings/OrgSettingsPage')) },
   { path: 'reports/audit', section: 'reports', label: 'nav.auditLog', perm: 'reports.manage', Component: lazy(() => import('./logs/AuditLogPage')) },
   { path: 'reports/signins', section: 'reports', label: 'nav.signInLog', perm: 'reports.manage', Component: lazy(() => import('./logs/SignInLogPage')) },
+  { path: 'devices', section: 'devices', label: 'nav.devices', perm: 'org.read', Component: lazy(() => import('./devices/DevicesPage')) },
+  { path: 'support/new', section: 'support', label: 'nav.newServiceRequest', perm: 'tickets.manage', Component: lazy(() => import('./support/NewRequestPage')) },
+  { path: 'support/requests', section: 'support', label: 'nav.serviceRequests', perm: 'tickets.manage', Component: lazy(() => import('./support/RequestsPage')) },
+  { path: 'settings/dirsync', section: 'settings', label: 'nav.dirSync', perm: 'dirsync.manage', Component: lazy(() => import('./dirsync/DirSyncPage')) },
+  { path: 'health/services', section: 'health', label: 'nav.serviceHealth', perm: 'health.read', Component: lazy(() => import('./health/ServiceHealthPage')) },
+  { path: 'health/messages', section: 'health', label: 'nav.messageCenter', perm: 'health.read', Component: lazy(() => import('./health/MessageCenterPage')) },
 ];

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../api/session';
 import { Page } from '../../components/Page';
+import { HealthCards } from '../health/HomeCards';
 import { AdminSecurityCard } from './AdminSecurityCard';
 import { DomainsCard } from './DomainsCard';
 import { RolesCard } from './RolesCard';
@@ -23,6 +24,7 @@ export default function HomePage() {
         {read && <DomainsCard />}
         {read && <AdminSecurityCard />}
         {read && <RolesCard />}
+        <HealthCards />
       </div>
     </Page>
   );
