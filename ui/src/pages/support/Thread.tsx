@@ -58,7 +58,7 @@ export function Thread({ request, myUserId }: { request: SupportRequest; myUserI
         const who = e.fromSupport ? e.author || t('thread.support') : e.mine ? t('thread.you') : e.author || t('thread.customer');
         return (
           <li key={e.key} className={mergeClasses(s.item, e.fromSupport && s.support)} aria-label={t('thread.entry', { who, when: f.dateTime(e.at) })}>
-            <Avatar name={who} size={32} color={e.fromSupport ? 'brand' : 'colorful'} aria-hidden />
+            <Avatar name={e.author || who} size={32} color={e.fromSupport ? 'brand' : 'colorful'} aria-hidden />
             <div className={s.body}>
               <div className={s.head}>
                 <Text weight="semibold">{who}</Text>
