@@ -38,7 +38,9 @@ async function findUser(page, t, upn) {
 async function openPanel(page, t, upn) {
   const row = await findUser(page, t, upn);
   await row.click();
-  const panel = page.getByRole('dialog').filter({ hasText: upn });
+  // The panel is the dialog with the user's tabs (a dialog opened from it, such as Reset password, also shows the name).
+  const panel = page.getByRole('dialog').filter({ hasText: upn })
+    .filter({ has: page.getByRole('tab', { name: t('users:panel.tab.account'), exact: true }) });
   await panel.getByRole('tab', { name: t('users:panel.tab.account'), exact: true }).waitFor();
   if (new URL(page.url()).searchParams.get('user') === null) throw new Error(`the open panel isn't in the address: ${page.url()}`);
   return panel;
@@ -83,6 +85,7 @@ export async function resetPassword(page, t, upn) {
   const password = await dialog.getByTestId('reset-password').getAttribute('data-value');
   if (!password || password.length < 8) throw new Error(`no temporary password shown: "${password}"`);
   await dialog.getByRole('button', { name: t('common:action.close'), exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
   await closePanel(page, t, panel);
   return password;
 }

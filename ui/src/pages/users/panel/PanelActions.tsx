@@ -26,6 +26,8 @@ export function PanelActions({ user, onDeleted }: { user: User; onDeleted: () =>
   const notify = useNotify();
   const me = useSession().data!.userId === user.id;
   const [ask, setAsk] = useState<Ask | null>(null);
+  // Each opening of the reset dialog starts from a fresh form (a new key).
+  const [resets, setResets] = useState(0);
   const deleteUser = useDeleteWithUndo();
   const name = user.displayName ?? user.userPrincipalName;
   const blocked = user.accountEnabled === false;
@@ -43,7 +45,11 @@ export function PanelActions({ user, onDeleted }: { user: User; onDeleted: () =>
       void qc.invalidateQueries({ queryKey: userKeys.all });
     },
   });
-  const open = (a: Ask) => { run.reset(); setAsk(a); };
+  const open = (a: Ask) => {
+    run.reset();
+    if (a === 'reset') setResets((n) => n + 1);
+    setAsk(a);
+  };
   const confirm = (what: Exclude<Ask, 'reset'>, title: string, text: string, label: string) => (
     <ConfirmDialog title={title} confirmLabel={label} busy={run.isPending} onConfirm={() => run.mutate(what)} onClose={() => setAsk(null)}>
       {run.error ? <ErrorMessage error={run.error} /> : text}
@@ -62,7 +68,7 @@ export function PanelActions({ user, onDeleted }: { user: User; onDeleted: () =>
         <GuardedButton perm="users.write" appearance="subtle" icon={<Delete20Regular />} onClick={() => open('delete')}
           reason={me ? t('panel.notYourself') : undefined}>{t('action.deleteOne')}</GuardedButton>
       </Toolbar>
-      {ask === 'reset' && <ResetPasswordDialog user={user} onClose={() => setAsk(null)} />}
+      <ResetPasswordDialog key={resets} user={user} open={ask === 'reset'} onClose={() => setAsk(null)} />
       {ask === 'block' && (blocked
         ? confirm('block', t('block.unblockTitle', { name }), t('block.unblockText'), t('action.unblock'))
         : confirm('block', t('block.blockTitle', { name }), t('block.blockText'), t('action.block')))}

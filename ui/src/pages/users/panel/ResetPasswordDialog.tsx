@@ -13,8 +13,12 @@ import type { User } from '../types';
 
 const useStyles = makeStyles({ body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
-/** ResetPasswordDialog resets one user's password (POST /api/users/{id}/resetPassword): generated (shown once) or typed. */
-export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
+/**
+ * ResetPasswordDialog resets one user's password (POST /api/users/{id}/resetPassword): generated (shown once) or typed.
+ * It stays mounted and closes through `open`, so that Fluent's focus trap hands the details panel back its
+ * accessibility (unmounting an open dialog inside the drawer could leave the drawer hidden from screen readers).
+ */
+export function ResetPasswordDialog({ user, open, onClose }: { user: User; open: boolean; onClose: () => void }) {
   const { t } = useTranslation('users');
   const s = useStyles();
   const [auto, setAuto] = useState(true);
@@ -27,7 +31,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
   });
   const fieldError = reset.error instanceof ApiError && reset.error.status === 400 && !auto ? reset.error.message : undefined;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t('reset.title', { name: user.displayName ?? user.userPrincipalName })}</DialogTitle>
