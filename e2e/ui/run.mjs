@@ -12,6 +12,7 @@ import { png } from './png.mjs';
 import { totp } from './totp.mjs';
 import { assignRole, createUser, deleteAndUndo, resetPassword } from './flows/users.mjs';
 import { createGroup, openAuditLog, openRoles, setHelpdesk } from './flows/admin.mjs';
+import { createServiceRequest, openServiceHealth } from './flows/support.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -139,6 +140,13 @@ try {
   await setHelpdesk(page, t, { phone: '+31 20 555 0100' });
   await openAuditLog(page, t, 'Add group');
   await shot(page, '05e-audit');
+
+  step('Support: a service request; Health: the services');
+  const sr = await createServiceRequest(page, t, { title: 'Mail to a partner bounces' });
+  if (!/^SR-\d{8}-\d{4}$/.test(sr)) problems.push(`service request id ${sr}`);
+  await shot(page, '05f-service-request');
+  await openServiceHealth(page, t);
+  await shot(page, '05g-service-health');
 
   step('sign out');
   await page.getByRole('button', { name: new RegExp(`^${esc(t('common:header.account', { name: '' }))}`) }).click();
