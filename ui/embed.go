@@ -1,8 +1,9 @@
 // Package ui serves Atrium's web admin center and My account: a React
 // single-page app built by Vite into dist/app and embedded into the binary.
-// Hashed assets are cached for a year, index.html never; the app's routes
-// fall back to index.html so that deep links work; every answer carries a
-// strict content security policy (no inline script). A binary built without
+// Hashed assets are cached for a year, index.html never; text assets go
+// out gzipped to clients that take it (compressed once, then kept); the
+// app's routes fall back to index.html so that deep links work; every
+// answer carries a strict content security policy (no inline script). A binary built without
 // Node has no dist/app and serves a page saying how to build the UI, so the
 // API works either way.
 package ui
@@ -48,6 +49,7 @@ func handler(files fs.FS) http.Handler {
 		return secure(http.HandlerFunc(notBuilt))
 	}
 	static := http.FileServerFS(files)
+	gz := &gzipCache{files: files, done: map[string][]byte{}}
 	return secure(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -69,6 +71,9 @@ func handler(files fs.FS) http.Handler {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "no-cache")
+		}
+		if gz.serve(w, r, name) {
+			return
 		}
 		static.ServeHTTP(w, r)
 	}))
