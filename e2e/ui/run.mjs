@@ -61,6 +61,13 @@ try {
   if (htmlLang !== lang) problems.push(`html lang ${htmlLang}, want ${lang}`);
   await shot(page, '01-signin');
 
+  step('forgot my password: the self-service reset page');
+  await page.getByRole('link', { name: t('signin:signIn.forgot') }).click();
+  await heading(t('signin:sspr.title')).waitFor();
+  await shot(page, '01b-sspr');
+  await page.getByRole('link', { name: t('signin:sspr.back') }).or(page.getByRole('button', { name: t('signin:sspr.back') })).click();
+  await heading(t('signin:signIn.title')).waitFor();
+
   step('wrong password');
   await field(t('signin:signIn.username')).fill(env('ADMIN_USER'));
   await field(t('signin:signIn.password')).fill('not-the-password');
@@ -135,11 +142,26 @@ try {
 
   step('Roles, a group, the help desk, and the audit log of it all');
   await openRoles(page, t);
-  await shot(page, '05d-roles');
+  await shot(page, '05d-role-global-admin');
+  await page.goBack();
+  await page.getByRole('table', { name: t('roles:matrix.caption') }).scrollIntoViewIfNeeded();
+  await shot(page, '05d-roles-matrix');
   await createGroup(page, t, 'Team Noord');
+  await shot(page, '05d-groups');
   await setHelpdesk(page, t, { phone: '+31 20 555 0100' });
+  await shot(page, '05d-org-settings');
   await openAuditLog(page, t, 'Add group');
   await shot(page, '05e-audit');
+
+  step('Reports: the sign-in log; Users: Deleted users');
+  const nav = page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true });
+  await nav.getByRole('link', { name: t('common:nav.signInLog'), exact: true }).click();
+  await heading(t('logs:signins.title')).waitFor();
+  await page.getByText(env('ADMIN_USER')).first().waitFor();
+  await shot(page, '05h-signin-log');
+  await nav.getByRole('link', { name: t('common:nav.deletedUsers'), exact: true }).click();
+  await heading(t('users:deleted.title')).waitFor();
+  await shot(page, '05i-deleted-users');
 
   step('Support: a service request; Health: the services');
   const sr = await createServiceRequest(page, t, { title: 'Mail to a partner bounces' });
@@ -183,6 +205,11 @@ try {
   await page.reload(); // the photo is the server's now, not only the page's
   await page.locator('main img[src^="blob:"]').first().waitFor();
   await shot(page, '08-personal-info');
+
+  step('Password page');
+  await page.getByRole('navigation', { name: t('common:myNav.label'), exact: true }).getByRole('link', { name: t('common:myNav.password') }).click();
+  await heading(t('myaccount:password.title')).waitFor();
+  await shot(page, '08b-password');
 
   step('My sign-ins');
   await page.getByRole('navigation', { name: t('common:myNav.label'), exact: true }).getByRole('link', { name: t('common:myNav.signIns') }).click();
