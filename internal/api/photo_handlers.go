@@ -70,6 +70,16 @@ func photoSize(r *http.Request) (int, error) {
 	return n, nil
 }
 
+// photo reads the photo a route names: its owner ({id}, or the caller on
+// /me) and its size.
+func (a *API) photo(r *http.Request) (directory.Photo, error) {
+	size, err := photoSize(r)
+	if err != nil {
+		return directory.Photo{}, err
+	}
+	return a.dir.GetPhoto(r.Context(), tenantOf(r.Context()), photoOwner(r), size)
+}
+
 // photoOwner is the user a photo route names: {id}, or the caller on /me.
 func photoOwner(r *http.Request) string {
 	if id := r.PathValue("id"); id != "" {
@@ -81,11 +91,7 @@ func photoOwner(r *http.Request) string {
 // photoValue serves the image bytes, with an ETag so that lists of users
 // revalidate instead of downloading again.
 func (a *API) photoValue(w http.ResponseWriter, r *http.Request) error {
-	size, err := photoSize(r)
-	if err != nil {
-		return err
-	}
-	ph, err := a.dir.GetPhoto(r.Context(), tenantOf(r.Context()), photoOwner(r), size)
+	ph, err := a.photo(r)
 	if err != nil {
 		return err
 	}
@@ -108,11 +114,7 @@ func (a *API) photoValue(w http.ResponseWriter, r *http.Request) error {
 // photoMeta answers Graph's profilePhoto: the id is the size, with the
 // stored width and height.
 func (a *API) photoMeta(w http.ResponseWriter, r *http.Request) error {
-	size, err := photoSize(r)
-	if err != nil {
-		return err
-	}
-	ph, err := a.dir.GetPhoto(r.Context(), tenantOf(r.Context()), photoOwner(r), size)
+	ph, err := a.photo(r)
 	if err != nil {
 		return err
 	}
@@ -121,6 +123,6 @@ func (a *API) photoMeta(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"@odata.mediaContentType": ph.ContentType,
-		"id": fmt.Sprintf("%dx%d", size, size), "width": cfg.Width, "height": cfg.Height})
+		"id": fmt.Sprintf("%dx%d", ph.Size, ph.Size), "width": cfg.Width, "height": cfg.Height})
 	return nil
 }
