@@ -99,7 +99,7 @@ func TestPermissionMatrixDutch(t *testing.T) {
 	for _, x := range r.body["roles"].([]any) {
 		role := x.(map[string]any)
 		if role["templateId"] == authz.GlobalAdmin.TemplateID {
-			found = role["label"] == "Globale beheerder" && role["displayName"] == "Global Administrator"
+			found = role["label"] == "Hoofdbeheerder" && role["displayName"] == "Global Administrator"
 		}
 	}
 	if !found {

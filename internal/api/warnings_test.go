@@ -43,7 +43,7 @@ func TestRefusalsLocalized(t *testing.T) {
 	a := h.newTenant("alpha")
 	r := h.do(a.memberTok, "PATCH", "/v1.0/organization/"+a.id, map[string]any{"city": "Delft"}, "Accept-Language", "nl-NL")
 	h.want(r, 403, "Authorization_RequestDenied")
-	if msg := r.errMessage(); !strings.Contains(msg, "Onvoldoende bevoegdheden") || !strings.Contains(msg, "org.manage") || !strings.Contains(msg, "Globale beheerder") {
+	if msg := r.errMessage(); !strings.Contains(msg, "Onvoldoende bevoegdheden") || !strings.Contains(msg, "org.manage") || !strings.Contains(msg, "Hoofdbeheerder") {
 		t.Errorf("Dutch refusal: %s", msg)
 	}
 	if !strings.Contains(string(r.raw), `"target":"org.manage"`) {

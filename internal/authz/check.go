@@ -31,11 +31,11 @@ func (r *Refusal) MessageIn(lang string) string {
 	case "self":
 		return "Als beheerder kunt u uw eigen wachtwoord niet opnieuw instellen; wijzig het in Mijn account."
 	case "L1":
-		return "Wachtwoordbeheerders en beheerders gebruikerstoegang kunnen alleen wachtwoorden opnieuw instellen van personen zonder beheerdersrol; vraag het een globale beheerder."
+		return "Wachtwoordbeheerders en gebruikersbeheerders kunnen alleen wachtwoorden opnieuw instellen van personen zonder beheerdersrol; vraag het een globale beheerder."
 	case "photo":
 		return "Alleen de gebruiker zelf kan de eigen foto instellen of verwijderen, in Mijn account."
 	case "L2":
-		return "Beheerders gebruikerstoegang kunnen een gebruiker met een beheerdersrol niet blokkeren, hernoemen, verwijderen of herstellen, en diens alternatieve e-mailadres, telefoonnummers of wachtwoord niet wijzigen; vraag het een globale beheerder."
+		return "Gebruikersbeheerders kunnen een gebruiker met een beheerdersrol niet blokkeren, hernoemen, verwijderen of herstellen, en diens alternatieve e-mailadres, telefoonnummers of wachtwoord niet wijzigen; vraag het een globale beheerder."
 	}
 	return r.Message
 }

@@ -34,7 +34,7 @@ type Role struct {
 	TemplateID  string // the Entra role template id, also the Graph roleDefinition id
 	DisplayName string // the Graph displayName
 	Label       string // the admin center's label
-	LabelNL     string // the label in Dutch (after seed 001's names)
+	LabelNL     string // the label in Dutch, as the admin center shows it
 	Description string // the seed's description in Atrium's words
 	// DescriptionNL is the description in Dutch.
 	DescriptionNL string
@@ -70,7 +70,7 @@ var (
 		DescriptionNL: "Schaft producten aan, beheert abonnementen en serviceaanvragen, en bewaakt de servicestatus.",
 		Cells:         matrix(Yes, Yes, No, Yes, No, No, No, No, No, No, Yes, No, No, No, No)}
 	GlobalAdmin = Role{Key: "global-admin", TemplateID: "62e90394-69f5-4237-9190-012177145e10",
-		DisplayName: "Global Administrator", Label: "Global admin", LabelNL: "Globale beheerder",
+		DisplayName: "Global Administrator", Label: "Global admin", LabelNL: "Hoofdbeheerder",
 		Description:   "Every admin feature of the organization and of every service. Only Global admins assign admin roles.",
 		DescriptionNL: "Alle beheerfuncties van de organisatie en van elke service. Alleen globale beheerders wijzen beheerdersrollen toe.",
 		Cells:         matrix(Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes),
@@ -87,13 +87,13 @@ var (
 		DescriptionNL: "Opent serviceaanvragen en leest de servicestatus en het berichtencentrum; verder alleen weergeven.",
 		Cells:         matrix(Yes, Yes, No, No, No, No, No, Yes, No, No, Yes, No, No, No, No)}
 	UserAdmin = Role{Key: "user-admin", TemplateID: "fe930be7-5e62-47db-91af-98c3a49a38b1",
-		DisplayName: "User Administrator", Label: "User management admin", LabelNL: "Beheerder gebruikerstoegang",
+		DisplayName: "User Administrator", Label: "User management admin", LabelNL: "Gebruikersbeheerder",
 		Description:   "Manages user accounts, groups and service requests, resets passwords and watches service health; can't delete a Global admin, make other admins, or take over an admin's account.",
 		DescriptionNL: "Beheert gebruikersaccounts, groepen en serviceaanvragen, stelt wachtwoorden opnieuw in en bewaakt de servicestatus; kan geen globale beheerder verwijderen, geen andere beheerders maken en geen account van een beheerder overnemen.",
 		Cells:         matrix(Yes, Yes, Limited1, No, Yes, Limited2, Limited2, Yes, No, No, Yes, No, No, No, No),
 		Workload:      []string{ChatAdmin}}
 	ExchangeAdmin = Role{Key: "exchange-admin", TemplateID: "29232cdf-9323-42fd-ade2-1d097af3e4de",
-		DisplayName: "Exchange Administrator", Label: "Mail admin", LabelNL: "E-mailbeheerder",
+		DisplayName: "Exchange Administrator", Label: "Mail admin", LabelNL: "Mailbeheerder",
 		Description:   "Admin access to the Mail service and almost every task there.",
 		DescriptionNL: "Beheerderstoegang tot de e-mailservice en bijna elke taak daarin.",
 		Cells:         matrix(Yes, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No, No, Yes, No),

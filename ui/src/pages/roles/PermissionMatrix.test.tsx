@@ -41,7 +41,8 @@ describe('PermissionMatrix', () => {
       ['matrix-note-L2', 'Ja; met beperkingen. Deze beheerder kan geen hoofdbeheerder verwijderen of andere beheerders maken.'],
     ]);
     expect(screen.getByRole('link', { name: 'opmerking 3' }).getAttribute('href')).toBe('#matrix-note-L2');
-    expect(screen.getByRole('columnheader', { name: 'Gebruikersbeheerder' })).toBeTruthy();
+    // Dutch role names carry soft hyphens, so that narrow columns break them between their parts.
+    expect(screen.getByRole('columnheader', { name: (n) => n.replace(/\u00ad/g, '') === 'Gebruikersbeheerder' })).toBeTruthy();
   });
 
   it('shows one role and only its notes', async () => {
