@@ -28,9 +28,7 @@ export default function AdminArea() {
   const sections: NavSection[] = adminSections.map((sec) => ({
     ...sec,
     items: adminPages.filter((p) => p.section === sec.key && allowed(session, p))
-      .map((p) => ({ to: p.path ? `/admin/${p.path}` : '/admin', label: p.label,
-        // Active only on its own path when another page lives below it (Active users, Deleted users).
-        end: p.path === '' || adminPages.some((o) => o.path.startsWith(`${p.path}/`)) })),
+      .map((p) => ({ to: p.path ? `/admin/${p.path}` : '/admin', label: p.label, end: p.path === '' })),
   }));
   return (
     <AppShell session={session} sections={sections} navLabel={t('nav.adminLabel')} home="/admin">

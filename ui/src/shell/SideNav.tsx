@@ -1,7 +1,8 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
-import type { NavSection } from './nav';
+import { Link, useLocation } from 'react-router';
+import type { NavItem, NavSection } from './nav';
 
 const useStyles = makeStyles({
   nav: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
@@ -23,11 +24,26 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * currentItem is the link of the page at pathname: the longest link the path
+ * is or lies below (an `end` link only on its own path), so that a user's
+ * panel at /admin/users/{id} marks Active users and /admin/users/deleted
+ * marks Deleted users alone.
+ */
+export function currentItem(items: NavItem[], pathname: string): string | undefined {
+  const at = (it: NavItem) => pathname === it.to || (!it.end && pathname.startsWith(`${it.to}/`));
+  return items.filter(at).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
+
 /** SideNav is the left navigation: links to the pages the user may open, the current one marked with aria-current. */
 export function SideNav({ sections, label, onNavigate }: { sections: NavSection[]; label: string; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const s = useStyles();
-  const cls = (sub: boolean) => ({ isActive }: { isActive: boolean }) => mergeClasses(s.link, sub && s.sub, isActive && s.active);
+  const current = currentItem(sections.flatMap((sec) => sec.items), useLocation().pathname);
+  const link = (it: NavItem, sub: boolean, children: ReactNode) => (
+    <Link to={it.to} aria-current={current === it.to ? 'page' : undefined} onClick={onNavigate}
+      className={mergeClasses(s.link, sub && s.sub, current === it.to && s.active)}>{children}</Link>
+  );
   return (
     <nav aria-label={label} className={s.nav}>
       <ul className={s.list}>
@@ -37,9 +53,7 @@ export function SideNav({ sections, label, onNavigate }: { sections: NavSection[
             const it = sec.items[0];
             return (
               <li key={sec.key}>
-                <NavLink to={it.to} end={it.end} className={cls(false)} onClick={onNavigate}>
-                  <Icon aria-hidden fontSize={20} /> {t(it.label)}
-                </NavLink>
+                {link(it, false, <><Icon aria-hidden fontSize={20} /> {t(it.label)}</>)}
               </li>
             );
           }
@@ -51,7 +65,7 @@ export function SideNav({ sections, label, onNavigate }: { sections: NavSection[
               <ul className={s.list}>
                 {sec.items.map((it) => (
                   <li key={it.to}>
-                    <NavLink to={it.to} end={it.end} className={cls(true)} onClick={onNavigate}>{t(it.label)}</NavLink>
+                    {link(it, true, t(it.label))}
                   </li>
                 ))}
               </ul>
