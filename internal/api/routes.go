@@ -176,6 +176,7 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/favorite", perms: health, h: a.markMessages("favorite")},
 		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/unfavorite", perms: health, h: a.markMessages("unfavorite")},
 
+		{pattern: "GET /api/catalog", perms: read, h: a.getCatalog},
 		{pattern: "GET /api/support/requests", perms: tickets, h: a.listSupportRequests},
 		{pattern: "POST /api/support/requests", perms: tickets, h: a.createSupportRequest},
 		{pattern: "GET /api/support/requests/{id}", perms: tickets, h: a.getSupportRequest},

@@ -31,6 +31,7 @@ type Config struct {
 	PlatformDomain string                     // initial domains are <prefix>.<PlatformDomain>
 	NewSigningKey  func() (SigningKey, error) // makes each new tenant's token signing key
 	Delegations    DelegationSource
+	Catalog        *Catalog         // the products tenants buy; the demo catalog when nil
 	Now            func() time.Time // the clock; time.Now when nil
 }
 
@@ -43,6 +44,7 @@ type Service struct {
 	platform    string
 	newKey      func() (SigningKey, error)
 	delegations DelegationSource
+	catalog     *Catalog
 	now         func() time.Time
 
 	dummyOnce sync.Once
@@ -58,8 +60,12 @@ func NewService(cfg Config) *Service {
 	if now == nil {
 		now = time.Now
 	}
+	catalog := cfg.Catalog
+	if catalog == nil {
+		catalog = DemoCatalog()
+	}
 	return &Service{store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
-		newKey: cfg.NewSigningKey, delegations: cfg.Delegations, now: now}
+		newKey: cfg.NewSigningKey, delegations: cfg.Delegations, catalog: catalog, now: now}
 }
 
 // Now returns the service clock's current time in UTC, truncated to
