@@ -32,6 +32,7 @@ type Config struct {
 	NewSigningKey  func() (SigningKey, error) // makes each new tenant's token signing key
 	Delegations    DelegationSource
 	Catalog        *Catalog         // the products tenants buy; the demo catalog when nil
+	Payments       PaymentProvider  // takes payment for invoices; InvoicePayment when nil
 	Now            func() time.Time // the clock; time.Now when nil
 }
 
@@ -45,6 +46,7 @@ type Service struct {
 	newKey      func() (SigningKey, error)
 	delegations DelegationSource
 	catalog     *Catalog
+	payments    PaymentProvider
 	now         func() time.Time
 
 	dummyOnce sync.Once
@@ -64,7 +66,11 @@ func NewService(cfg Config) *Service {
 	if catalog == nil {
 		catalog = DemoCatalog()
 	}
-	return &Service{store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
+	payments := cfg.Payments
+	if payments == nil {
+		payments = InvoicePayment{}
+	}
+	return &Service{payments: payments, store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
 		newKey: cfg.NewSigningKey, delegations: cfg.Delegations, catalog: catalog, now: now}
 }
 

@@ -355,6 +355,9 @@ func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) erro
 		if err := endSignIns(tx, u.ID); err != nil {
 			return err
 		}
+		if err := releaseSeats(tx, u.ID); err != nil {
+			return err
+		}
 		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {
 			return err
 		}

@@ -1,0 +1,90 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/atriumhq/atrium/internal/authz"
+)
+
+const (
+	skuBasic = "4c379c46-e966-4606-9a6c-1c591d62591d"
+	skuE3    = "b7a466aa-5c88-48d5-b655-fb52369ec5b8"
+	skuDiag  = "6a15f4c7-c62b-41f9-8725-bd5b779ef099"
+)
+
+func TestBillingOrders(t *testing.T) {
+	h := newHarness(t)
+	a, b := h.newTenant("alpha"), h.newTenant("beta")
+	order := map[string]any{"skuId": skuBasic, "quantity": 5}
+	h.want(h.do("", "POST", "/api/billing/orders", order), 401, "InvalidAuthenticationToken")
+	_, userAdminTok := h.roleUser(a, "uma", authz.UserAdmin)
+	h.want(h.do(userAdminTok, "POST", "/api/billing/orders", order), 403, "Authorization_RequestDenied")
+	h.want(h.do(userAdminTok, "GET", "/api/billing/subscriptions", nil), 403, "Authorization_RequestDenied")
+	_, billTok := h.roleUser(a, "bill", authz.BillingAdmin)
+
+	r := h.do(billTok, "POST", "/api/billing/orders", order, "Idempotency-Key", "k1")
+	h.want(r, 201, "")
+	sub := r.body["subscription"].(map[string]any)
+	if r.body["quantity"] != 5.0 || sub["quantity"] != 5.0 || sub["status"] != "Enabled" || sub["purchaseChannel"] != "direct" {
+		t.Fatalf("order: %s", r.raw)
+	}
+	h.wantAuditBy(a, "Purchase licenses", sub["id"].(string))
+	// The same key again: the first order, nothing bought twice.
+	r2 := h.do(billTok, "POST", "/api/billing/orders", order, "Idempotency-Key", "k1")
+	h.want(r2, 200, "")
+	if r2.body["id"] != r.body["id"] || r2.body["subscription"].(map[string]any)["quantity"] != 5.0 {
+		t.Fatalf("replayed order: %s", r2.raw)
+	}
+	// More seats grow the same subscription.
+	more, err := a.admin.BuyLicenses(bg, skuBasic, 3, "")
+	if err != nil || more.Subscription.Quantity != 8 || more.SubscriptionID != sub["id"] {
+		t.Fatalf("more seats: %+v, %v", more, err)
+	}
+	for name, c := range map[string]struct {
+		body   map[string]any
+		target string
+	}{
+		"negative":    {map[string]any{"skuId": skuBasic, "quantity": -1}, "quantity"},
+		"absurd":      {map[string]any{"skuId": skuBasic, "quantity": 1e9}, "quantity"},
+		"fraction":    {map[string]any{"skuId": skuBasic, "quantity": 1.5}, "quantity"},
+		"no quantity": {map[string]any{"skuId": skuBasic}, "quantity"},
+		"unknown sku": {map[string]any{"skuId": "00000000-0000-0000-0000-000000000000", "quantity": 1}, "skuId"},
+		"over max":    {map[string]any{"skuId": skuBasic, "quantity": 293}, "quantity"},
+		"extra":       {map[string]any{"skuId": skuBasic, "quantity": 1, "coupon": "x"}, "coupon"},
+	} {
+		r := h.do(billTok, "POST", "/api/billing/orders", c.body)
+		if r.status != 400 || r.errTarget() != c.target {
+			t.Errorf("%s: %d %q, want 400 naming %s: %s", name, r.status, r.errTarget(), c.target, r.raw)
+		}
+	}
+	if r := h.do(billTok, "POST", "/api/billing/orders", map[string]any{"skuId": skuBasic, "quantity": 293}); r.errMessage() != "Atrium Business Basic allows at most 300 licenses per organization." {
+		t.Errorf("max message: %s", r.errMessage())
+	}
+
+	subs, err := a.admin.ListSubscriptions(bg)
+	if err != nil || len(subs) != 1 || subs[0].Quantity != 8 || subs[0].UnitPrice.Amount != 6 || subs[0].SkuPartNumber != "ATRIUM_BUSINESS_BASIC" {
+		t.Fatalf("subscriptions: %+v, %v", subs, err)
+	}
+	r = h.do(billTok, "GET", "/api/billing/invoices", nil)
+	h.want(r, 200, "")
+	invs := r.body["value"].([]any)
+	last := invs[len(invs)-1].(map[string]any)
+	if len(invs) != 2 || last["status"] != "due" || last["total"].(map[string]any)["amount"] != 30.0 || last["total"].(map[string]any)["currency"] != "EUR" {
+		t.Fatalf("invoices: %s", r.raw)
+	}
+	if r := h.do(billTok, "GET", "/api/billing/orders", nil); r.status != 200 || len(r.body["value"].([]any)) != 2 {
+		t.Fatalf("orders: %s", r.raw)
+	}
+	// Another tenant sees none of it and can't touch the subscription.
+	if s, err := b.admin.ListSubscriptions(bg); err != nil || len(s) != 0 {
+		t.Fatalf("tenant B subscriptions: %+v, %v", s, err)
+	}
+	h.want(h.do(b.adminTok, "PATCH", "/api/billing/subscriptions/"+subs[0].ID, map[string]any{"quantity": 1}), 404, "Request_ResourceNotFound")
+
+	// Fewer seats: fine above the consumed ones.
+	if s, err := a.admin.SetSeats(bg, subs[0].ID, 6); err != nil || s.Quantity != 6 {
+		t.Fatalf("set seats: %+v, %v", s, err)
+	}
+	h.wantAuditBy(a, "Remove licenses", subs[0].ID)
+	h.want(h.do(billTok, "PATCH", "/api/billing/subscriptions/"+subs[0].ID, map[string]any{"quantity": -2}), 400, "Request_BadRequest")
+}
