@@ -130,6 +130,22 @@ func TestAssignLicense(t *testing.T) {
 	h.want(h.do(umaTok, "POST", "/v1.0/users/"+a.adminID+"/assignLicense", assign([]map[string]any{lic(skuBasic)})), 403, "Authorization_RequestDenied")
 	h.want(h.do(umaTok, "POST", "/v1.0/users/"+polar.ID+"/assignLicense", assign([]map[string]any{lic(skuBasic)})), 200, "")
 
+	// assignedLicenses on the user, with $select, needs licenses.read.
+	r = h.do(a.adminTok, "GET", "/v1.0/users/"+anna.ID+"?$select=id,assignedLicenses", nil)
+	if r.status != 200 || len(r.body["assignedLicenses"].([]any)) != 2 || len(r.body) != 3 {
+		t.Fatalf("$select=assignedLicenses: %s", r.raw)
+	}
+	r = h.do(a.adminTok, "GET", "/v1.0/users?$select=userPrincipalName,assignedLicenses", nil)
+	if r.status != 200 || len(r.body["value"].([]any)) < 5 {
+		t.Fatalf("list with assignedLicenses: %s", r.raw)
+	}
+	for _, v := range r.body["value"].([]any) {
+		if u := v.(map[string]any); u["userPrincipalName"] == "anna@"+a.domain && len(u["assignedLicenses"].([]any)) != 2 {
+			t.Fatalf("anna in the list: %v", u)
+		}
+	}
+	h.want(h.do(billTok, "GET", "/v1.0/users/"+anna.ID+"?$select=assignedLicenses", nil), 403, "Authorization_RequestDenied")
+
 	// Deleting a user frees the seats; the bill stays.
 	if err := a.admin.DeleteUser(bg, anna.ID); err != nil {
 		t.Fatal(err)

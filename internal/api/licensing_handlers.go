@@ -162,3 +162,12 @@ func (a *API) listLicenseDetails(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, map[string]any{"value": out})
 	return nil
 }
+
+// withLicenses fills the users' licenses when assignedLicenses is
+// selected.
+func (a *API) withLicenses(r *http.Request, users []directory.User, selected []string) error {
+	if !slices.Contains(selected, "assignedLicenses") {
+		return nil
+	}
+	return a.dir.WithLicenses(r.Context(), tenantOf(r.Context()), users)
+}

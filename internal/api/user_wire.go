@@ -60,6 +60,7 @@ var userFields = map[string]func(u *directory.User) any{
 	"deletedDateTime":       func(u *directory.User) any { return timeOrNull(u.DeletedAt) },
 	"onPremisesSyncEnabled": func(u *directory.User) any { return u.OnPremisesSyncEnabled },
 	"onPremisesImmutableId": func(u *directory.User) any { return nullable(u.OnPremisesImmutableID) },
+	"assignedLicenses":      func(u *directory.User) any { return assignedLicensesJSON(u.Licenses) },
 }
 
 // userProperties lists the selectable user properties.

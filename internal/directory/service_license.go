@@ -83,6 +83,24 @@ func (s *Service) UserLicenses(ctx context.Context, tenantID, idOrUPN string) ([
 	return out, err
 }
 
+// WithLicenses fills the licenses of users, for reads that select
+// assignedLicenses; per-user license data needs licenses.read.
+func (s *Service) WithLicenses(ctx context.Context, tenantID string, users []User) error {
+	if _, err := s.authorize(ctx, authz.LicensesRead, tenantID); err != nil {
+		return err
+	}
+	return s.store.View(ctx, tenantID, func(tx Tx) error {
+		for i := range users {
+			ls, err := tx.ListLicenses(users[i].ID)
+			if err != nil {
+				return err
+			}
+			users[i].Licenses = ls
+		}
+		return nil
+	})
+}
+
 // AssignLicense adds and removes a user's licenses all at once: every
 // check runs on the resulting state, and seats are taken from the SKU's
 // counter in the same transaction, so no SKU is ever oversold.
