@@ -161,3 +161,17 @@ func (a *API) updateSubscription(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, a.subscriptionJSON(c, &sub))
 	return nil
 }
+
+func (a *API) cancelSubscription(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	sub, err := a.dir.CancelSubscription(ctx, tenantOf(ctx), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	c, err := a.dir.Catalog(ctx, tenantOf(ctx))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, a.subscriptionJSON(c, &sub))
+	return nil
+}

@@ -2,8 +2,11 @@ package api_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/directory"
+	"github.com/google/uuid"
 )
 
 const (
@@ -87,4 +90,55 @@ func TestBillingOrders(t *testing.T) {
 	}
 	h.wantAuditBy(a, "Remove licenses", subs[0].ID)
 	h.want(h.do(billTok, "PATCH", "/api/billing/subscriptions/"+subs[0].ID, map[string]any{"quantity": -2}), 400, "Request_BadRequest")
+}
+
+func TestSubscriptionCancelAndPartner(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	_, billTok := h.roleUser(a, "bill", authz.BillingAdmin)
+	partner := &directory.Subscription{ID: uuid.NewString(), SkuID: skuE3, Quantity: 4, Status: directory.SubEnabled, Channel: "partner",
+		PartnerTenantID: uuid.NewString(), PartnerName: "Fabrikam Reseller", CreatedAt: time.Now().UTC()}
+	if err := h.app.Store.Update(bg, a.id, func(tx directory.Tx) error { return tx.PutSubscription(partner) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []response{
+		h.do(billTok, "PATCH", "/api/billing/subscriptions/"+partner.ID, map[string]any{"quantity": 1}),
+		h.do(billTok, "POST", "/api/billing/subscriptions/"+partner.ID+"/cancel", nil),
+	} {
+		if r.status != 400 || r.errMessage() != "Bought through Fabrikam Reseller. Contact them to make changes." {
+			t.Errorf("change of a partner subscription: %d %s", r.status, r.raw)
+		}
+	}
+	subs, err := a.admin.ListSubscriptions(bg)
+	if err != nil || len(subs) != 1 || subs[0].PurchaseChannel != "partner" || subs[0].Partner.DisplayName != "Fabrikam Reseller" {
+		t.Fatalf("partner subscription: %+v, %v", subs, err)
+	}
+
+	o, err := a.admin.BuyLicenses(bg, skuBasic, 2, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel := "/api/billing/subscriptions/" + o.SubscriptionID + "/cancel"
+	h.want(h.do("", "POST", cancel, nil), 401, "InvalidAuthenticationToken")
+	_, umaTok := h.roleUser(a, "uma", authz.UserAdmin)
+	h.want(h.do(umaTok, "POST", cancel, nil), 403, "Authorization_RequestDenied")
+	r := h.do(billTok, "POST", cancel, nil)
+	if r.status != 200 || r.body["status"] != "LockedOut" {
+		t.Fatalf("cancel: %s", r.raw)
+	}
+	h.wantAuditBy(a, "Cancel subscription", o.SubscriptionID)
+	h.want(h.do(billTok, "POST", cancel, nil), 400, "Request_BadRequest")
+	if s := h.skus(a)[skuBasic]; s.PrepaidUnits.LockedOut != 2 || s.PrepaidUnits.Enabled != 0 || s.CapabilityStatus != "LockedOut" {
+		t.Fatalf("after cancel: %+v", s)
+	}
+	u := h.newUser(a, "anna", map[string]any{"usageLocation": "NL"})
+	r = h.do(a.adminTok, "POST", "/v1.0/users/"+u.ID+"/assignLicense", assign([]map[string]any{lic(skuBasic)}))
+	if r.status != 400 || r.errMessage() != "Subscription with SKU "+skuBasic+" does not have any available licenses." {
+		t.Fatalf("assign from a cancelled subscription: %s", r.raw)
+	}
+	// Buying again makes a new subscription; the cancelled seats don't count toward the maximum.
+	again, err := a.admin.BuyLicenses(bg, skuBasic, 300, "")
+	if err != nil || again.SubscriptionID == o.SubscriptionID || again.Subscription.Status != "Enabled" {
+		t.Fatalf("buy again: %+v, %v", again, err)
+	}
 }

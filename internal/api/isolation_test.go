@@ -93,6 +93,7 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"POST", "/api/support/requests/" + sr.ID + "/messages", map[string]any{"text": "x"}},
 		{"POST", "/api/support/requests/" + sr.ID + "/close", nil},
 		{"PATCH", "/api/billing/subscriptions/" + bought.SubscriptionID, map[string]any{"quantity": 1}},
+		{"POST", "/api/billing/subscriptions/" + bought.SubscriptionID + "/cancel", nil},
 		{"POST", "/v1.0/users/" + u.ID + "/assignLicense", map[string]any{"addLicenses": []any{}, "removeLicenses": []any{}}},
 		{"GET", "/v1.0/users/" + u.ID + "/licenseDetails", nil},
 	}

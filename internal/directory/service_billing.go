@@ -65,7 +65,7 @@ func (s *Service) buySeats(ctx context.Context, tx Tx, p authz.Principal, prod *
 	var sub *Subscription
 	held := 0
 	for i := range subs {
-		if subs[i].SkuID != prod.SkuID {
+		if subs[i].SkuID != prod.SkuID || subs[i].Status == SubLockedOut {
 			continue
 		}
 		held += subs[i].Quantity
@@ -213,4 +213,38 @@ func (s *Service) ListInvoices(ctx context.Context, tenantID string) ([]Invoice,
 		return err
 	})
 	return out, err
+}
+
+// CancelSubscription ends a direct subscription: it is locked out, its
+// seats leave the enabled bucket, and users keep their licenses (the
+// excess ones fall into over-assignment). It can't be reactivated; buy
+// again instead.
+func (s *Service) CancelSubscription(ctx context.Context, tenantID, id string) (Subscription, error) {
+	var sub Subscription
+	p, err := s.authorize(ctx, authz.BillingManage, tenantID)
+	if err != nil {
+		return sub, err
+	}
+	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
+		if sub, err = tx.GetSubscription(id); err != nil {
+			return err
+		}
+		switch {
+		case sub.Channel == "partner":
+			return Invalid("id", "Bought through %s. Contact them to make changes.", sub.PartnerName)
+		case sub.Status == SubLockedOut:
+			return Invalid("status", "The subscription is cancelled already; buy the product again to get new licenses.")
+		}
+		old := sub.Status
+		sub.Status = SubLockedOut
+		if err := tx.PutSubscription(&sub); err != nil {
+			return err
+		}
+		if err := syncPrepaid(tx, sub.SkuID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, p, "Billing", "Cancel subscription", "Update", AuditTarget{ID: sub.ID, Type: "Subscription",
+			ModifiedProperties: []ModifiedProperty{{Name: "status", Old: old, New: sub.Status}}})
+	})
+	return sub, err
 }
