@@ -130,6 +130,23 @@ func TestAssignLicense(t *testing.T) {
 	h.want(h.do(umaTok, "POST", "/v1.0/users/"+a.adminID+"/assignLicense", assign([]map[string]any{lic(skuBasic)})), 403, "Authorization_RequestDenied")
 	h.want(h.do(umaTok, "POST", "/v1.0/users/"+polar.ID+"/assignLicense", assign([]map[string]any{lic(skuBasic)})), 200, "")
 
+	// A licensed user keeps a usage location where every enabled plan is offered.
+	h.want(h.do(a.adminTok, "PATCH", "/v1.0/users/"+polar.ID, map[string]any{"usageLocation": "BE"}), 204, "")
+	h.want(h.do(a.adminTok, "POST", "/v1.0/users/"+polar.ID+"/assignLicense", assign([]map[string]any{lic(skuDiag)})), 200, "")
+	for loc, msg := range map[string]string{
+		"AQ": "ProhibitedInUsageLocationViolation: ATRIUM_DIAGRAMS isn't available in AQ.",
+		"":   "The user has licenses, which need a usage location; remove the licenses before clearing it.",
+	} {
+		var v any = loc
+		if loc == "" {
+			v = nil
+		}
+		r := h.do(a.adminTok, "PATCH", "/v1.0/users/"+polar.ID, map[string]any{"usageLocation": v})
+		if r.status != 400 || r.errTarget() != "usageLocation" || r.errMessage() != msg {
+			t.Errorf("usage location %q of a licensed user: %d %s", loc, r.status, r.raw)
+		}
+	}
+
 	// assignedLicenses on the user, with $select, needs licenses.read.
 	r = h.do(a.adminTok, "GET", "/v1.0/users/"+anna.ID+"?$select=id,assignedLicenses", nil)
 	if r.status != 200 || len(r.body["assignedLicenses"].([]any)) != 2 || len(r.body) != 3 {

@@ -250,6 +250,23 @@ func (s *Service) checkPlans(location string, licenses []License) error {
 	return nil
 }
 
+// checkUsageLocation re-checks a licensed user's plans after a change of
+// usage location; a licensed user can't lose the location (spec §6).
+func (s *Service) checkUsageLocation(tx Tx, u *User) error {
+	held, err := tx.ListLicenses(u.ID)
+	if err != nil || len(held) == 0 {
+		return err
+	}
+	if u.UsageLocation == "" {
+		return Invalid("usageLocation", "The user has licenses, which need a usage location; remove the licenses before clearing it.")
+	}
+	if err := s.checkPlans(u.UsageLocation, held); err != nil {
+		de, _ := AsError(err)
+		return Invalid("usageLocation", "%s", de.Message)
+	}
+	return nil
+}
+
 // moveSeats frees the seats of removed licenses and takes one for each
 // new one, buying it when allowed and none is free.
 func (s *Service) moveSeats(ctx context.Context, tx Tx, p authz.Principal, held []License, ch LicenseChange) error {

@@ -249,6 +249,11 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if err := s.checkUserChange(tx, p, tenantID, &u, mods, np != nil); err != nil {
 			return err
 		}
+		if _, ok := c["usageLocation"]; ok {
+			if err := s.checkUsageLocation(tx, &u); err != nil {
+				return err
+			}
+		}
 		if u.ID == p.UserID && wasEnabled && !u.AccountEnabled {
 			return Invalid("accountEnabled", "You can't block sign-in for your own account.")
 		}
