@@ -38,6 +38,7 @@ func TestBillingOrders(t *testing.T) {
 	if r2.body["id"] != r.body["id"] || r2.body["subscription"].(map[string]any)["quantity"] != 5.0 {
 		t.Fatalf("replayed order: %s", r2.raw)
 	}
+	h.want(h.do(billTok, "POST", "/api/billing/orders", map[string]any{"skuId": skuBasic, "quantity": 6}, "Idempotency-Key", "k1"), 400, "Request_BadRequest")
 	// More seats grow the same subscription.
 	more, err := a.admin.BuyLicenses(bg, skuBasic, 3, "")
 	if err != nil || more.Subscription.Quantity != 8 || more.SubscriptionID != sub["id"] {

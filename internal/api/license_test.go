@@ -171,6 +171,12 @@ func TestAssignLicense(t *testing.T) {
 		t.Fatalf("after delete: %+v", s)
 	}
 	h.want(h.do(a.adminTok, "POST", path, assign([]map[string]any{lic(skuBasic)})), 404, "Request_ResourceNotFound")
+	// Restoring doesn't bring the licenses back.
+	h.want(h.do(a.adminTok, "POST", "/v1.0/directory/deletedItems/"+anna.ID+"/restore", nil), 200, "")
+	r = h.do(a.adminTok, "GET", "/v1.0/users/"+anna.ID+"/licenseDetails", nil)
+	if r.status != 200 || len(r.body["value"].([]any)) != 0 || h.skus(a)[skuBasic].ConsumedUnits != 1 {
+		t.Fatalf("restored user's licenses: %s", r.raw)
+	}
 }
 
 func TestAssignLicenseAutoPurchase(t *testing.T) {

@@ -41,6 +41,9 @@ func (s *Service) PlaceOrder(ctx context.Context, tenantID, skuID string, quanti
 		if key != "" {
 			o, err := tx.GetOrderByKey(key)
 			if err == nil {
+				if o.SkuID != prod.SkuID || o.Quantity != quantity {
+					return Invalid("Idempotency-Key", "Idempotency-Key %s was used for another order (%d of %s); use a new key for a new order.", key, o.Quantity, o.SkuID)
+				}
 				res.Order, res.Replayed = o, true
 				res.Subscription, err = tx.GetSubscription(o.SubscriptionID)
 				return err
