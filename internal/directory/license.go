@@ -47,6 +47,14 @@ type License struct {
 	AssignedAt    time.Time
 }
 
+// DepartmentLicenses counts the licenses of one SKU held in a department
+// ("" for users without one).
+type DepartmentLicenses struct {
+	SkuID      string
+	Department string
+	Assigned   int
+}
+
 // PurchaseOrder is one purchase: a new subscription or more seats on one.
 type PurchaseOrder struct {
 	ID             string

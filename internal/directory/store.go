@@ -238,6 +238,9 @@ type Tx interface {
 	// PutLicense inserts or replaces one license of a user.
 	PutLicense(userID string, l *License) error
 	DeleteLicense(userID, skuID string) error
+	// LicensesByDepartment counts the licenses of active users per SKU
+	// and department, for the license report.
+	LicensesByDepartment() ([]DepartmentLicenses, error)
 	// CreateOrder fails with a conflict on "Idempotency-Key" when the
 	// tenant used the key already.
 	CreateOrder(o *PurchaseOrder) error

@@ -164,3 +164,16 @@ func (t *tx) ListInvoices() ([]directory.Invoice, error) {
 	})
 	return out, err
 }
+
+func (t *tx) LicensesByDepartment() ([]directory.DepartmentLicenses, error) {
+	var out []directory.DepartmentLicenses
+	err := t.each(`SELECT l.sku_id, u.department, COUNT(*) FROM user_licenses l
+		JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.user_id AND u.deleted_at IS NULL
+		WHERE l.tenant_id = $1 GROUP BY l.sku_id, u.department ORDER BY l.sku_id, u.department`, nil, func(r scanner) error {
+		var d directory.DepartmentLicenses
+		err := r.Scan(&d.SkuID, &d.Department, &d.Assigned)
+		out = append(out, d)
+		return err
+	})
+	return out, err
+}

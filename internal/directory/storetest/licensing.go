@@ -19,6 +19,14 @@ func testLicensing(t *testing.T, s directory.Store) {
 	a, b := newTenant(t, s), newTenant(t, s)
 	now := time.Now().UTC().Truncate(time.Microsecond)
 	u := a.addUser("anna", "Anna")
+	gone := a.user("gone", "Gone")
+	gone.Department, u.Department = "Sales", "Sales"
+	a.mustUpdate(func(tx directory.Tx) error {
+		must(t, tx.UpdateUser(u))
+		must(t, tx.CreateUser(gone))
+		must(t, tx.PutLicense(gone.ID, &directory.License{SkuID: testSku, AssignedAt: now}))
+		return tx.DeleteUser(gone.ID, now)
+	})
 	sub := &directory.Subscription{ID: uuid.NewString(), SkuID: testSku, Quantity: 5, Status: directory.SubEnabled, Channel: "partner",
 		PartnerTenantID: uuid.NewString(), PartnerName: "Fabrikam", CreatedAt: now}
 	seats := &directory.Seats{SkuID: testSku, Enabled: 5, Warning: 1, Suspended: 2, LockedOut: 3, Consumed: 1}
@@ -65,6 +73,10 @@ func testLicensing(t *testing.T, s directory.Store) {
 		if got, err := tx.ListInvoices(); err != nil || len(got) != 1 || !reflect.DeepEqual(&got[0], inv) {
 			t.Errorf("invoices = %+v, %v", got, err)
 		}
+		want := []directory.DepartmentLicenses{{SkuID: testSku, Department: "Sales", Assigned: 1}}
+		if got, err := tx.LicensesByDepartment(); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("licenses by department = %+v, %v", got, err)
+		}
 		return nil
 	})
 	b.view(func(tx directory.Tx) error {
@@ -77,7 +89,8 @@ func testLicensing(t *testing.T, s directory.Store) {
 		ls, _ := tx.ListLicenses(u.ID)
 		ords, _ := tx.ListOrders()
 		is, _ := tx.ListInvoices()
-		if got, _ := tx.GetSeats(testSku); len(subs)+len(st)+len(ls)+len(ords)+len(is) != 0 || got.Enabled != 0 {
+		ds, _ := tx.LicensesByDepartment()
+		if got, _ := tx.GetSeats(testSku); len(subs)+len(st)+len(ls)+len(ords)+len(is)+len(ds) != 0 || got.Enabled != 0 {
 			t.Errorf("B sees A's licensing: %v %v %v %v %v", subs, st, ls, ords, is)
 		}
 		return nil
