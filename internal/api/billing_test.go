@@ -115,6 +115,20 @@ func TestSubscriptionCancelAndPartner(t *testing.T) {
 		t.Fatalf("partner subscription: %+v, %v", subs, err)
 	}
 
+	// Seats of a partner's product aren't bought while assigning.
+	if err := h.app.Store.Update(bg, a.id, func(tx directory.Tx) error {
+		return tx.PutSeats(&directory.Seats{SkuID: skuE3, Enabled: 4, Consumed: 4})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u0 := h.newUser(a, "zoe", map[string]any{"usageLocation": "NL"})
+	body := assign([]map[string]any{lic(skuE3)})
+	body["autoPurchase"] = true
+	r := h.do(a.adminTok, "POST", "/v1.0/users/"+u0.ID+"/assignLicense", body)
+	if r.status != 400 || r.errMessage() != "Atrium Enterprise E3 was bought through Fabrikam Reseller. Contact them to buy more licenses." {
+		t.Errorf("auto purchase of a partner's product: %d %s", r.status, r.raw)
+	}
+
 	o, err := a.admin.BuyLicenses(bg, skuBasic, 2, "")
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +137,7 @@ func TestSubscriptionCancelAndPartner(t *testing.T) {
 	h.want(h.do("", "POST", cancel, nil), 401, "InvalidAuthenticationToken")
 	_, umaTok := h.roleUser(a, "uma", authz.UserAdmin)
 	h.want(h.do(umaTok, "POST", cancel, nil), 403, "Authorization_RequestDenied")
-	r := h.do(billTok, "POST", cancel, nil)
+	r = h.do(billTok, "POST", cancel, nil)
 	if r.status != 200 || r.body["status"] != "LockedOut" {
 		t.Fatalf("cancel: %s", r.raw)
 	}

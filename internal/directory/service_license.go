@@ -291,6 +291,9 @@ func (s *Service) moveSeats(ctx context.Context, tx Tx, p authz.Principal, held 
 				return Invalid("addLicenses", "Subscription with SKU %s does not have any available licenses.", l.SkuID)
 			}
 			prod, _ := s.catalog.Product(l.SkuID)
+			if err := onlyThroughPartner(tx, prod); err != nil {
+				return err
+			}
 			var o PurchaseOrder
 			if _, err := s.buySeats(ctx, tx, p, prod, 1-seats.Free(), "", &o); err != nil {
 				return err
@@ -299,6 +302,29 @@ func (s *Service) moveSeats(ctx context.Context, tx Tx, p authz.Principal, held 
 		if err := addConsumed(tx, l.SkuID, 1); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// onlyThroughPartner refuses to buy a product every subscription of which
+// a partner sold: more seats come from that partner (spec §7).
+func onlyThroughPartner(tx Tx, prod *Product) error {
+	subs, err := tx.ListSubscriptions()
+	if err != nil {
+		return err
+	}
+	partner, direct := "", false
+	for _, sub := range subs {
+		if sub.SkuID == prod.SkuID && sub.Status != SubLockedOut {
+			if sub.Channel == "partner" {
+				partner = sub.PartnerName
+			} else {
+				direct = true
+			}
+		}
+	}
+	if partner != "" && !direct {
+		return Invalid("autoPurchase", "%s was bought through %s. Contact them to buy more licenses.", prod.DisplayName, partner)
 	}
 	return nil
 }
