@@ -69,6 +69,10 @@ func TestAssignLicense(t *testing.T) {
 		t.Fatalf("assigned: %s", r.raw)
 	}
 	h.wantAuditBy(a, "Change user license", anna.ID)
+	before := h.auditCount(a)
+	if r := h.do(a.adminTok, "POST", path, assign(nil)); r.status != 200 || len(r.body["assignedLicenses"].([]any)) != 1 || h.auditCount(a) != before {
+		t.Fatalf("an empty change: %s", r.raw)
+	}
 	if s := h.skus(a)[skuBasic]; s.ConsumedUnits != 1 || s.PrepaidUnits.Enabled != 2 || s.CapabilityStatus != "Enabled" || s.ID != a.id+"_"+skuBasic || len(s.ServicePlans) != 5 {
 		t.Fatalf("subscribedSku: %+v", s)
 	}

@@ -133,6 +133,9 @@ func (s *Service) AssignLicense(ctx context.Context, tenantID, idOrUPN string, c
 		if result, err = s.resultingLicenses(&u, held, ch); err != nil {
 			return err
 		}
+		if len(ch.Add)+len(ch.Remove) == 0 {
+			return nil // nothing to change or audit
+		}
 		if err := s.moveSeats(ctx, tx, p, held, ch); err != nil {
 			return err
 		}
