@@ -96,6 +96,7 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"POST", "/api/billing/subscriptions/" + bought.SubscriptionID + "/cancel", nil},
 		{"POST", "/v1.0/users/" + u.ID + "/assignLicense", map[string]any{"addLicenses": []any{}, "removeLicenses": []any{}}},
 		{"GET", "/v1.0/users/" + u.ID + "/licenseDetails", nil},
+		{"GET", "/v1.0/subscribedSkus/" + a.id + "_" + skuBasic, nil},
 	}
 	for _, c := range calls {
 		r := h.do(b.adminTok, c.method, c.path, c.body)

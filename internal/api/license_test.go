@@ -82,6 +82,18 @@ func TestAssignLicense(t *testing.T) {
 	}
 	h.want(h.do(billTok, "GET", "/v1.0/users/"+anna.ID+"/licenseDetails", nil), 403, "Authorization_RequestDenied")
 	h.want(h.do(billTok, "GET", "/v1.0/subscribedSkus", nil), 200, "")
+	h.want(h.do(a.memberTok, "GET", "/v1.0/subscribedSkus", nil), 403, "Authorization_RequestDenied")
+	h.want(h.do(a.adminTok, "GET", "/v1.0/subscribedSkus?$filter=skuId%20eq%20'x'", nil), 400, "Request_BadRequest")
+	h.want(h.do(a.adminTok, "GET", "/v1.0/subscribedSkus?$select=nope", nil), 400, "Request_BadRequest")
+	r = h.do(a.adminTok, "GET", "/v1.0/subscribedSkus?$select=skuId,consumedUnits", nil)
+	if v := r.body["value"].([]any); r.status != 200 || len(v) != 3 || len(v[0].(map[string]any)) != 2 {
+		t.Fatalf("$select on subscribedSkus: %s", r.raw)
+	}
+	r = h.do(billTok, "GET", "/v1.0/subscribedSkus/"+a.id+"_"+skuBasic, nil)
+	if r.status != 200 || r.body["skuPartNumber"] != "ATRIUM_BUSINESS_BASIC" || r.body["consumedUnits"] != 1.0 {
+		t.Fatalf("one subscribedSku: %s", r.raw)
+	}
+	h.want(h.do(a.adminTok, "GET", "/v1.0/subscribedSkus/"+a.id+"_a58479e8-df11-48ee-8e94-9eac8065dc1e", nil), 404, "Request_ResourceNotFound")
 
 	// E3 beside Basic: mail and files plans conflict unless switched off;
 	// then E3's chat leans on Basic's files plan.

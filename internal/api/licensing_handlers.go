@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/directory"
@@ -52,28 +53,64 @@ func capabilityStatus(s directory.Seats) string {
 	return "Deleted"
 }
 
-func (a *API) listSubscribedSkus(w http.ResponseWriter, r *http.Request) error {
+var skuProperties = []string{"id", "accountId", "skuId", "skuPartNumber", "appliesTo", "capabilityStatus", "consumedUnits",
+	"prepaidUnits", "subscriptionIds", "servicePlans"}
+
+// skuRules: subscribedSkus take $select only, as in Graph.
+var skuRules = &rules{typeName: "subscribedSku", resource: "subscribedSku", selectable: skuProperties, defaults: skuProperties}
+
+func subscribedSkuJSON(tenant string, s *directory.SubscribedSku) client.SubscribedSku {
+	out := client.SubscribedSku{ID: tenant + "_" + s.Product.SkuID, AccountID: tenant, SkuID: s.Product.SkuID,
+		SkuPartNumber: s.Product.SkuPartNumber, AppliesTo: s.Product.AppliesTo, CapabilityStatus: capabilityStatus(s.Seats),
+		ConsumedUnits: s.Seats.Consumed, SubscriptionIDs: s.SubscriptionIDs,
+		PrepaidUnits: client.PrepaidUnits{Enabled: s.Seats.Enabled, Warning: s.Seats.Warning, Suspended: s.Seats.Suspended, LockedOut: s.Seats.LockedOut}}
+	for _, sp := range s.Plans {
+		out.ServicePlans = append(out.ServicePlans, client.ServicePlanInfo{ServicePlanID: sp.ID, ServicePlanName: sp.Name,
+			ProvisioningStatus: "Success", AppliesTo: sp.AppliesTo})
+	}
+	return out
+}
+
+// subscribedSkus returns the tenant's SKUs, or the one whose id is only.
+func (a *API) subscribedSkus(r *http.Request, only string) ([]map[string]any, error) {
 	ctx := r.Context()
-	if err := noOptions(r); err != nil {
-		return err
+	selected, err := a.parseEntity(r, skuRules)
+	if err != nil {
+		return nil, err
 	}
 	skus, err := a.dir.SubscribedSkus(ctx, tenantOf(ctx))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	tenant := tenantOf(ctx)
-	out := make([]client.SubscribedSku, len(skus))
-	for i, s := range skus {
-		out[i] = client.SubscribedSku{ID: tenant + "_" + s.Product.SkuID, AccountID: tenant, SkuID: s.Product.SkuID,
-			SkuPartNumber: s.Product.SkuPartNumber, AppliesTo: s.Product.AppliesTo, CapabilityStatus: capabilityStatus(s.Seats),
-			ConsumedUnits: s.Seats.Consumed, SubscriptionIDs: s.SubscriptionIDs,
-			PrepaidUnits: client.PrepaidUnits{Enabled: s.Seats.Enabled, Warning: s.Seats.Warning, Suspended: s.Seats.Suspended, LockedOut: s.Seats.LockedOut}}
-		for _, sp := range s.Plans {
-			out[i].ServicePlans = append(out[i].ServicePlans, client.ServicePlanInfo{ServicePlanID: sp.ID, ServicePlanName: sp.Name,
-				ProvisioningStatus: "Success", AppliesTo: sp.AppliesTo})
+	out := []map[string]any{}
+	for i := range skus {
+		s := subscribedSkuJSON(tenantOf(ctx), &skus[i])
+		if only == "" || strings.EqualFold(s.ID, only) {
+			out = append(out, selectFields(s, selected))
 		}
 	}
+	if only != "" && len(out) == 0 {
+		return nil, directory.NotFound(only)
+	}
+	return out, nil
+}
+
+func (a *API) listSubscribedSkus(w http.ResponseWriter, r *http.Request) error {
+	out, err := a.subscribedSkus(r, "")
+	if err != nil {
+		return err
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"@odata.context": a.odataContext("subscribedSkus"), "value": out})
+	return nil
+}
+
+func (a *API) getSubscribedSku(w http.ResponseWriter, r *http.Request) error {
+	out, err := a.subscribedSkus(r, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out[0]["@odata.context"] = a.odataContext("subscribedSkus/$entity")
+	writeJSON(w, http.StatusOK, out[0])
 	return nil
 }
 

@@ -186,6 +186,7 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /api/billing/orders", perms: billing, h: a.placeOrder},
 		{pattern: "GET /api/billing/invoices", perms: billing, h: a.listInvoices},
 		{pattern: "GET /v1.0/subscribedSkus", perms: needs(authz.LicensesRead, authz.BillingManage), h: a.listSubscribedSkus},
+		{pattern: "GET /v1.0/subscribedSkus/{id}", perms: needs(authz.LicensesRead, authz.BillingManage), h: a.getSubscribedSku},
 		{pattern: "GET /api/reports/licenses", perms: needs(authz.LicensesRead), h: a.licenseReport},
 		{pattern: "POST /v1.0/users/{id}/assignLicense", perms: licenses, h: a.assignLicense},
 		{pattern: "GET /v1.0/users/{id}/licenseDetails", perms: needs(authz.LicensesRead), h: a.listLicenseDetails},
