@@ -264,3 +264,38 @@ func TestSeatsNeverOversell(t *testing.T) {
 		t.Fatalf("%d assigned, %d refused, consumedUnits %d; want %d", ok, full, s.ConsumedUnits, seats)
 	}
 }
+
+// TestConcurrentAssignmentsSucceed keeps several writers taking seats of
+// one product at once, each with a free seat: every assignment succeeds,
+// however often the writers collide on the seat counter.
+func TestConcurrentAssignmentsSucceed(t *testing.T) {
+	const workers, each = 4, 15
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	if _, err := a.admin.BuyLicenses(bg, skuBasic, workers*each, ""); err != nil {
+		t.Fatal(err)
+	}
+	users := make([]string, workers*each)
+	for i := range users {
+		users[i] = h.newUser(a, fmt.Sprintf("u%d", i), map[string]any{"usageLocation": "NL"}).ID
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * each; i < (w+1)*each; i++ {
+				if r := h.do(a.adminTok, "POST", "/v1.0/users/"+users[i]+"/assignLicense", assign([]map[string]any{lic(skuBasic)})); r.status != 200 {
+					t.Errorf("assignment %d: %d %s", i, r.status, r.raw)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if t.Failed() {
+		t.Log(h.logs.String())
+	}
+	if s := h.skus(a)[skuBasic]; s.ConsumedUnits != workers*each {
+		t.Fatalf("consumedUnits %d, want %d", s.ConsumedUnits, workers*each)
+	}
+}
