@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -155,5 +156,38 @@ func TestSubscriptionCancelAndPartner(t *testing.T) {
 	again, err := a.admin.BuyLicenses(bg, skuBasic, 300, "")
 	if err != nil || again.SubscriptionID == o.SubscriptionID || again.Subscription.Status != "Enabled" {
 		t.Fatalf("buy again: %+v, %v", again, err)
+	}
+}
+
+// TestOrderIdempotentUnderRetries sends one order several times at once
+// with one Idempotency-Key, as a client retrying over a bad network: the
+// seats are bought once and every answer names the same order.
+func TestOrderIdempotentUnderRetries(t *testing.T) {
+	const tries = 6
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	var wg sync.WaitGroup
+	ids := make([]string, tries)
+	for i := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := a.admin.BuyLicenses(bg, skuBasic, 3, "retry-1")
+			if err != nil {
+				t.Errorf("try %d: %v", i, err)
+				return
+			}
+			ids[i] = o.ID
+		}()
+	}
+	wg.Wait()
+	subs, err := a.admin.ListSubscriptions(bg)
+	if err != nil || len(subs) != 1 || subs[0].Quantity != 3 {
+		t.Fatalf("after %d tries: %+v, %v", tries, subs, err)
+	}
+	for _, id := range ids {
+		if id != ids[0] {
+			t.Fatalf("different orders: %v", ids)
+		}
 	}
 }
