@@ -164,3 +164,12 @@ func (c *Client) AssignLicense(ctx context.Context, userID string, add []Assigne
 	return c.Do(ctx, http.MethodPost, "/v1.0/users/"+esc(userID)+"/assignLicense", nil, nil,
 		map[string]any{"addLicenses": add, "removeLicenses": remove}, nil)
 }
+
+// ListInvoices lists the tenant's invoices, newest first.
+func (c *Client) ListInvoices(ctx context.Context) ([]Invoice, error) {
+	var out struct {
+		Value []Invoice `json:"value"`
+	}
+	err := c.Do(ctx, http.MethodGet, "/api/billing/invoices", nil, nil, nil, &out)
+	return out.Value, err
+}

@@ -120,20 +120,34 @@ func (a *API) listOrders(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+func invoiceJSON(inv *directory.Invoice) client.Invoice {
+	out := client.Invoice{ID: inv.ID, OrderID: inv.OrderID, Status: inv.Status, Total: money(inv.TotalCents, inv.Currency)}
+	for _, l := range inv.Lines {
+		out.Lines = append(out.Lines, client.InvoiceLine{SkuID: l.SkuID, Description: l.Description, Quantity: l.Quantity,
+			UnitPrice: money(l.UnitCents, inv.Currency), Amount: money(l.AmountCents, inv.Currency)})
+	}
+	return out
+}
+
 func (a *API) listInvoices(w http.ResponseWriter, r *http.Request) error {
 	invs, err := a.dir.ListInvoices(r.Context(), tenantOf(r.Context()))
 	if err != nil {
 		return err
 	}
 	out := make([]client.Invoice, len(invs))
-	for i, inv := range invs {
-		out[i] = client.Invoice{ID: inv.ID, OrderID: inv.OrderID, Status: inv.Status, Total: money(inv.TotalCents, inv.Currency)}
-		for _, l := range inv.Lines {
-			out[i].Lines = append(out[i].Lines, client.InvoiceLine{SkuID: l.SkuID, Description: l.Description, Quantity: l.Quantity,
-				UnitPrice: money(l.UnitCents, inv.Currency), Amount: money(l.AmountCents, inv.Currency)})
-		}
+	for i := range invs {
+		out[i] = invoiceJSON(&invs[i])
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"value": out})
+	return nil
+}
+
+func (a *API) getInvoice(w http.ResponseWriter, r *http.Request) error {
+	inv, err := a.dir.GetInvoice(r.Context(), tenantOf(r.Context()), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, invoiceJSON(&inv))
 	return nil
 }
 

@@ -77,6 +77,13 @@ func TestBillingOrders(t *testing.T) {
 	if len(invs) != 2 || last["status"] != "due" || last["total"].(map[string]any)["amount"] != 30.0 || last["total"].(map[string]any)["currency"] != "EUR" {
 		t.Fatalf("invoices: %s", r.raw)
 	}
+	one := h.do(billTok, "GET", "/api/billing/invoices/"+last["id"].(string), nil)
+	if one.status != 200 || one.body["orderId"] != last["orderId"] || len(one.body["lines"].([]any)) != 1 ||
+		one.body["lines"].([]any)[0].(map[string]any)["unitPrice"].(map[string]any)["amount"] != 6.0 {
+		t.Fatalf("one invoice: %s", one.raw)
+	}
+	h.want(h.do(userAdminTok, "GET", "/api/billing/invoices/"+last["id"].(string), nil), 403, "Authorization_RequestDenied")
+	h.want(h.do(billTok, "GET", "/api/billing/invoices/nope", nil), 404, "Request_ResourceNotFound")
 	if r := h.do(billTok, "GET", "/api/billing/orders", nil); r.status != 200 || len(r.body["value"].([]any)) != 2 {
 		t.Fatalf("orders: %s", r.raw)
 	}

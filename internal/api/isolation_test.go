@@ -47,6 +47,10 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	invs, err := a.admin.ListInvoices(bg)
+	if err != nil || len(invs) != 1 {
+		t.Fatalf("invoices: %+v, %v", invs, err)
+	}
 	before := h.auditCount(a)
 	ref := map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/" + b.memberID}
 	calls := []struct {
@@ -97,6 +101,7 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"POST", "/v1.0/users/" + u.ID + "/assignLicense", map[string]any{"addLicenses": []any{}, "removeLicenses": []any{}}},
 		{"GET", "/v1.0/users/" + u.ID + "/licenseDetails", nil},
 		{"GET", "/v1.0/subscribedSkus/" + a.id + "_" + skuBasic, nil},
+		{"GET", "/api/billing/invoices/" + invs[0].ID, nil},
 	}
 	for _, c := range calls {
 		r := h.do(b.adminTok, c.method, c.path, c.body)

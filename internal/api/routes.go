@@ -185,6 +185,7 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/billing/orders", perms: billing, h: a.listOrders},
 		{pattern: "POST /api/billing/orders", perms: billing, h: a.placeOrder},
 		{pattern: "GET /api/billing/invoices", perms: billing, h: a.listInvoices},
+		{pattern: "GET /api/billing/invoices/{id}", perms: billing, h: a.getInvoice},
 		{pattern: "GET /v1.0/subscribedSkus", perms: needs(authz.LicensesRead, authz.BillingManage), h: a.listSubscribedSkus},
 		{pattern: "GET /v1.0/subscribedSkus/{id}", perms: needs(authz.LicensesRead, authz.BillingManage), h: a.getSubscribedSku},
 		{pattern: "GET /api/reports/licenses", perms: needs(authz.LicensesRead), h: a.licenseReport},

@@ -3,8 +3,10 @@ package directory
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/google/uuid"
 )
 
 // MaxOrderQuantity bounds the seats of one order.
@@ -250,4 +252,20 @@ func (s *Service) CancelSubscription(ctx context.Context, tenantID, id string) (
 			ModifiedProperties: []ModifiedProperty{{Name: "status", Old: old, New: sub.Status}}})
 	})
 	return sub, err
+}
+
+// GetInvoice returns one invoice with its lines.
+func (s *Service) GetInvoice(ctx context.Context, tenantID, id string) (Invoice, error) {
+	var inv Invoice
+	if _, err := s.authorize(ctx, authz.BillingManage, tenantID); err != nil {
+		return inv, err
+	}
+	if _, err := uuid.Parse(id); err != nil {
+		return inv, NotFound(id)
+	}
+	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
+		inv, err = tx.GetInvoice(strings.ToLower(id))
+		return err
+	})
+	return inv, err
 }

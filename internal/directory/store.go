@@ -247,6 +247,7 @@ type Tx interface {
 	GetOrderByKey(key string) (PurchaseOrder, error)
 	ListOrders() ([]PurchaseOrder, error)
 	CreateInvoice(inv *Invoice) error
+	GetInvoice(id string) (Invoice, error)
 	ListInvoices() ([]Invoice, error)
 
 	// CreateDevice fails with a conflict on "deviceId" when another device

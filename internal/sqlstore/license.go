@@ -148,19 +148,30 @@ func (t *tx) CreateInvoice(inv *directory.Invoice) error {
 	return err
 }
 
+const invoiceCols = "id, order_id, status, currency, total_cents, lines, created_at"
+
+func scanInvoice(r scanner) (directory.Invoice, error) {
+	var inv directory.Invoice
+	var lines string
+	var at int64
+	if err := r.Scan(&inv.ID, &inv.OrderID, &inv.Status, &inv.Currency, &inv.TotalCents, &lines, &at); err != nil {
+		return inv, err
+	}
+	inv.CreatedAt = fromMicros(at)
+	return inv, json.Unmarshal([]byte(lines), &inv.Lines)
+}
+
+func (t *tx) GetInvoice(id string) (directory.Invoice, error) {
+	inv, err := scanInvoice(t.queryRow("SELECT "+invoiceCols+" FROM invoices WHERE tenant_id = $1 AND id = $2", id))
+	return inv, notFound(err, id)
+}
+
 func (t *tx) ListInvoices() ([]directory.Invoice, error) {
 	var out []directory.Invoice
-	err := t.each(`SELECT id, order_id, status, currency, total_cents, lines, created_at FROM invoices WHERE tenant_id = $1
-		ORDER BY created_at DESC, id`, nil, func(r scanner) error {
-		var inv directory.Invoice
-		var lines string
-		var at int64
-		if err := r.Scan(&inv.ID, &inv.OrderID, &inv.Status, &inv.Currency, &inv.TotalCents, &lines, &at); err != nil {
-			return err
-		}
-		inv.CreatedAt = fromMicros(at)
+	err := t.each("SELECT "+invoiceCols+" FROM invoices WHERE tenant_id = $1 ORDER BY created_at DESC, id", nil, func(r scanner) error {
+		inv, err := scanInvoice(r)
 		out = append(out, inv)
-		return json.Unmarshal([]byte(lines), &out[len(out)-1].Lines)
+		return err
 	})
 	return out, err
 }

@@ -73,6 +73,9 @@ func testLicensing(t *testing.T, s directory.Store) {
 		if got, err := tx.ListInvoices(); err != nil || len(got) != 1 || !reflect.DeepEqual(&got[0], inv) {
 			t.Errorf("invoices = %+v, %v", got, err)
 		}
+		if got, err := tx.GetInvoice(inv.ID); err != nil || !reflect.DeepEqual(&got, inv) {
+			t.Errorf("invoice = %+v, %v", got, err)
+		}
 		want := []directory.DepartmentLicenses{{SkuID: testSku, Department: "Sales", Assigned: 1}}
 		if got, err := tx.LicensesByDepartment(); err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("licenses by department = %+v, %v", got, err)
@@ -84,6 +87,8 @@ func testLicensing(t *testing.T, s directory.Store) {
 		wantKind(t, "B.GetSubscription", err, directory.KindNotFound)
 		_, err = tx.GetOrderByKey("k1")
 		wantKind(t, "B.GetOrderByKey", err, directory.KindNotFound)
+		_, err = tx.GetInvoice(inv.ID)
+		wantKind(t, "B.GetInvoice", err, directory.KindNotFound)
 		subs, _ := tx.ListSubscriptions()
 		st, _ := tx.ListSeats()
 		ls, _ := tx.ListLicenses(u.ID)
