@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/directory"
+	"github.com/google/uuid"
 )
 
 const (
@@ -297,5 +300,39 @@ func TestConcurrentAssignmentsSucceed(t *testing.T) {
 	}
 	if s := h.skus(a)[skuBasic]; s.ConsumedUnits != workers*each {
 		t.Fatalf("consumedUnits %d, want %d", s.ConsumedUnits, workers*each)
+	}
+}
+
+// TestOverAssignment cancels seats that users hold: they keep their
+// licenses, and the most recently assigned excess ones are in error.
+func TestOverAssignment(t *testing.T) {
+	h := newHarness(t)
+	a := h.newTenant("alpha")
+	partner := &directory.Subscription{ID: uuid.NewString(), SkuID: skuBasic, Quantity: 1, Status: directory.SubEnabled, Channel: "partner",
+		PartnerName: "Fabrikam Reseller", CreatedAt: time.Now().UTC()}
+	if err := h.app.Store.Update(bg, a.id, func(tx directory.Tx) error { return tx.PutSubscription(partner) }); err != nil {
+		t.Fatal(err)
+	}
+	o, err := a.admin.BuyLicenses(bg, skuBasic, 2, "")
+	if err != nil || h.skus(a)[skuBasic].PrepaidUnits.Enabled != 3 {
+		t.Fatalf("buy: %+v, %v", o, err)
+	}
+	var ids []string
+	for i := 0; i < 3; i++ {
+		u := h.newUser(a, fmt.Sprintf("u%d", i), map[string]any{"usageLocation": "NL"})
+		h.want(h.do(a.adminTok, "POST", "/v1.0/users/"+u.ID+"/assignLicense", assign([]map[string]any{lic(skuBasic)})), 200, "")
+		ids = append(ids, u.ID)
+	}
+	h.want(h.do(a.adminTok, "POST", "/api/billing/subscriptions/"+o.SubscriptionID+"/cancel", nil), 200, "")
+	for i, id := range ids {
+		r := h.do(a.adminTok, "GET", "/v1.0/users/"+id+"?$select=assignedLicenses,licenseAssignmentStates", nil)
+		states := r.body["licenseAssignmentStates"].([]any)
+		want := map[bool]string{false: "Active", true: "Error"}[i > 0]
+		if r.status != 200 || len(states) != 1 || states[0].(map[string]any)["state"] != want || len(r.body["assignedLicenses"].([]any)) != 1 {
+			t.Errorf("user %d: %s, want %s", i, r.raw, want)
+		}
+	}
+	if s := h.skus(a)[skuBasic]; s.ConsumedUnits != 3 || s.PrepaidUnits.Enabled != 1 || s.PrepaidUnits.LockedOut != 2 {
+		t.Fatalf("seats: %+v", s)
 	}
 }

@@ -200,10 +200,25 @@ func (a *API) listLicenseDetails(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// withLicenses fills the users' licenses when assignedLicenses is
-// selected.
+// licenseStatesJSON renders licenseAssignmentStates: Active, or Error
+// with CountViolation for a license beyond the enabled seats.
+func licenseStatesJSON(ls []directory.License) []map[string]any {
+	out := make([]map[string]any, len(ls))
+	for i, l := range ls {
+		state, why := "Active", "None"
+		if l.CountViolation {
+			state, why = "Error", "CountViolation"
+		}
+		out[i] = map[string]any{"skuId": l.SkuID, "disabledPlans": list(l.DisabledPlans), "assignedByGroup": nil,
+			"state": state, "error": why, "lastUpdatedDateTime": timeOrNull(l.AssignedAt)}
+	}
+	return out
+}
+
+// withLicenses fills the users' licenses when assignedLicenses or
+// licenseAssignmentStates is selected.
 func (a *API) withLicenses(r *http.Request, users []directory.User, selected []string) error {
-	if !slices.Contains(selected, "assignedLicenses") {
+	if !slices.Contains(selected, "assignedLicenses") && !slices.Contains(selected, "licenseAssignmentStates") {
 		return nil
 	}
 	return a.dir.WithLicenses(r.Context(), tenantOf(r.Context()), users)

@@ -45,6 +45,10 @@ type License struct {
 	SkuID         string
 	DisabledPlans []string // service plan ids
 	AssignedAt    time.Time
+	// CountViolation is set by WithLicenses when the SKU has fewer
+	// enabled seats than holders and this is one of the most recently
+	// assigned excess licenses: kept, but its plans aren't served.
+	CountViolation bool
 }
 
 // DepartmentLicenses counts the licenses of one SKU held in a department

@@ -90,10 +90,29 @@ func (s *Service) WithLicenses(ctx context.Context, tenantID string, users []Use
 		return err
 	}
 	return s.store.View(ctx, tenantID, func(tx Tx) error {
+		seats, err := tx.ListSeats()
+		if err != nil {
+			return err
+		}
+		excess := map[string]int{}
+		for _, st := range seats {
+			if st.Consumed > st.Enabled {
+				excess[st.SkuID] = st.Consumed - st.Enabled
+			}
+		}
 		for i := range users {
 			ls, err := tx.ListLicenses(users[i].ID)
 			if err != nil {
 				return err
+			}
+			for j := range ls {
+				if n := excess[ls[j].SkuID]; n > 0 {
+					newer, err := tx.CountNewerLicenses(ls[j].SkuID, ls[j].AssignedAt, users[i].ID)
+					if err != nil {
+						return err
+					}
+					ls[j].CountViolation = newer < n
+				}
 			}
 			users[i].Licenses = ls
 		}

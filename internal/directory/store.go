@@ -238,6 +238,10 @@ type Tx interface {
 	// PutLicense inserts or replaces one license of a user.
 	PutLicense(userID string, l *License) error
 	DeleteLicense(userID, skuID string) error
+	// CountNewerLicenses counts the licenses of a SKU held by active users
+	// and assigned after at (or at the same time to a greater user id):
+	// the holder's rank from the newest.
+	CountNewerLicenses(skuID string, at time.Time, userID string) (int, error)
 	// LicensesByDepartment counts the licenses of active users per SKU
 	// and department, for the license report.
 	LicensesByDepartment() ([]DepartmentLicenses, error)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -98,6 +99,15 @@ func (t *tx) PutLicense(userID string, l *directory.License) error {
 		ON CONFLICT (tenant_id, user_id, sku_id) DO UPDATE SET disabled_plans = excluded.disabled_plans`,
 		userID, l.SkuID, strings.Join(l.DisabledPlans, ","), micros(l.AssignedAt))
 	return err
+}
+
+func (t *tx) CountNewerLicenses(skuID string, at time.Time, userID string) (int, error) {
+	var n int
+	err := t.queryRow(`SELECT COUNT(*) FROM user_licenses l
+		JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.user_id AND u.deleted_at IS NULL
+		WHERE l.tenant_id = $1 AND l.sku_id = $2 AND (l.assigned_at > $3 OR (l.assigned_at = $3 AND l.user_id > $4))`,
+		skuID, micros(at), userID).Scan(&n)
+	return n, err
 }
 
 func (t *tx) DeleteLicense(userID, skuID string) error {

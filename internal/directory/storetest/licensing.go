@@ -73,6 +73,12 @@ func testLicensing(t *testing.T, s directory.Store) {
 		if got, err := tx.ListInvoices(); err != nil || len(got) != 1 || !reflect.DeepEqual(&got[0], inv) {
 			t.Errorf("invoices = %+v, %v", got, err)
 		}
+		if n, err := tx.CountNewerLicenses(testSku, now.Add(-time.Second), u.ID); err != nil || n != 1 {
+			t.Errorf("newer licenses than a second ago = %d, %v", n, err)
+		}
+		if n, err := tx.CountNewerLicenses(testSku, now, u.ID); err != nil || n != 0 {
+			t.Errorf("newer licenses than anna's = %d, %v", n, err)
+		}
 		if got, err := tx.GetInvoice(inv.ID); err != nil || !reflect.DeepEqual(&got, inv) {
 			t.Errorf("invoice = %+v, %v", got, err)
 		}

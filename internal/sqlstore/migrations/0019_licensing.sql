@@ -34,6 +34,8 @@ CREATE TABLE user_licenses (
     assigned_at    BIGINT NOT NULL,
     PRIMARY KEY (tenant_id, user_id, sku_id)
 );
+-- Ranks a SKU's holders by assignment time, for over-assignment.
+CREATE INDEX user_licenses_sku ON user_licenses (tenant_id, sku_id, assigned_at, user_id);
 
 CREATE TABLE billing_orders (
     tenant_id       TEXT NOT NULL REFERENCES tenants (tenant_id),
