@@ -3,7 +3,8 @@
 // and list (first page, a deep keyset page, filtered, searched, counted),
 // on tenants of growing size, on SQLite and (with -postgres) PostgreSQL.
 // It prints a Markdown table for the README; -signins and
-// -client-credentials add the sign-in and token rates.
+// -client-credentials add the sign-in and token rates; -licenses measures
+// subscribedSkus and license assignments instead of the user operations.
 //
 //	go run ./bench -sizes 1000,10000,100000 [-postgres postgres://...] [-signins 20s] [-client-credentials 20s]
 package main
@@ -43,6 +44,7 @@ func main() {
 	reps := flag.Int("n", 300, "requests per measurement")
 	signins := flag.Duration("signins", 0, "also measure password sign-ins for this long (e.g. 10s)")
 	cc := flag.Duration("client-credentials", 0, "also measure client-credentials tokens for this long (e.g. 10s)")
+	lic := flag.Duration("licenses", 0, "also measure subscribedSkus with every user licensed, and license assignments for this long (e.g. 10s)")
 	flag.Parse()
 	var ns []int
 	if *users > 0 {
@@ -66,7 +68,11 @@ func main() {
 	fmt.Println("|---|---|---|---|---|")
 	for _, b := range backends {
 		for _, n := range ns {
-			run(b, *pg, n, *reps)
+			if *lic > 0 {
+				licenseBench(b, *pg, n, *reps, *lic)
+			} else {
+				run(b, *pg, n, *reps)
+			}
 		}
 	}
 	if *signins > 0 {
@@ -129,6 +135,9 @@ func signInRate(d time.Duration) {
 		perSec, runtime.NumCPU(), perSec/float64(runtime.NumCPU()), p.Memory, p.Time, p.Threads, count, d)
 }
 
+// workers is the number of concurrent workers of throughput.
+func workers() int { return runtime.NumCPU() }
+
 // throughput runs op with one worker per CPU for d and counts the calls;
 // any error ends the program.
 func throughput(d time.Duration, op func() error) int {
@@ -136,7 +145,7 @@ func throughput(d time.Duration, op func() error) int {
 	count := 0
 	deadline := time.Now().Add(d)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.NumCPU(); w++ {
+	for w := 0; w < workers(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -228,7 +237,7 @@ func seed(s directory.Store, ct directory.CreatedTenant, n int) {
 			for j := 0; j < 1000 && i+j < n; j++ {
 				k := i + j
 				u := &directory.User{ID: uuid.NewString(), AccountEnabled: true, DisplayName: fmt.Sprintf("Person %06d", k),
-					UserPrincipalName: fmt.Sprintf("p%06d@%s", k, ct.InitialDomain), MailNickname: fmt.Sprintf("p%06d", k),
+					UserPrincipalName: fmt.Sprintf("p%06d@%s", k, ct.InitialDomain), MailNickname: fmt.Sprintf("p%06d", k), UsageLocation: "NL",
 					Department: depts[k%len(depts)], UserType: "Member", BusinessPhones: []string{}, OtherMails: []string{},
 					PasswordHash: hash, CreatedAt: time.Now().UTC().Truncate(time.Microsecond)}
 				if err := tx.CreateUser(u); err != nil {

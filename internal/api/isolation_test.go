@@ -43,6 +43,14 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	if err := a.admin.AddDeviceOwner(bg, dev.ID, u.ID); err != nil {
 		t.Fatal(err)
 	}
+	bought, err := a.admin.BuyLicenses(bg, skuBasic, 2, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	invs, err := a.admin.ListInvoices(bg)
+	if err != nil || len(invs) != 1 {
+		t.Fatalf("invoices: %+v, %v", invs, err)
+	}
 	before := h.auditCount(a)
 	ref := map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/" + b.memberID}
 	calls := []struct {
@@ -88,6 +96,12 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"GET", "/api/support/requests/" + sr.ID, nil},
 		{"POST", "/api/support/requests/" + sr.ID + "/messages", map[string]any{"text": "x"}},
 		{"POST", "/api/support/requests/" + sr.ID + "/close", nil},
+		{"PATCH", "/api/billing/subscriptions/" + bought.SubscriptionID, map[string]any{"quantity": 1}},
+		{"POST", "/api/billing/subscriptions/" + bought.SubscriptionID + "/cancel", nil},
+		{"POST", "/v1.0/users/" + u.ID + "/assignLicense", map[string]any{"addLicenses": []any{}, "removeLicenses": []any{}}},
+		{"GET", "/v1.0/users/" + u.ID + "/licenseDetails", nil},
+		{"GET", "/v1.0/subscribedSkus/" + a.id + "_" + skuBasic, nil},
+		{"GET", "/api/billing/invoices/" + invs[0].ID, nil},
 	}
 	for _, c := range calls {
 		r := h.do(b.adminTok, c.method, c.path, c.body)
@@ -101,9 +115,11 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	}
 	// Lists never show A's objects.
 	for _, path := range []string{"/v1.0/users", "/v1.0/groups", "/v1.0/domains", "/v1.0/directory/deletedItems/microsoft.graph.user",
-		"/v1.0/auditLogs/directoryAudits", "/api/support/requests", "/v1.0/devices", "/v1.0/users?$filter=" + url.QueryEscape("id eq '"+u.ID+"'")} {
+		"/v1.0/auditLogs/directoryAudits", "/api/support/requests", "/v1.0/devices", "/v1.0/users?$filter=" + url.QueryEscape("id eq '"+u.ID+"'"),
+		"/api/billing/subscriptions", "/api/billing/orders", "/api/billing/invoices", "/v1.0/subscribedSkus"} {
 		r := h.do(b.adminTok, "GET", path, nil)
-		if r.status != 200 || strings.Contains(string(r.raw), u.ID) || strings.Contains(string(r.raw), "alpha") || strings.Contains(string(r.raw), sr.ID) || strings.Contains(string(r.raw), dev.ID) {
+		if r.status != 200 || strings.Contains(string(r.raw), u.ID) || strings.Contains(string(r.raw), "alpha") || strings.Contains(string(r.raw), sr.ID) || strings.Contains(string(r.raw), dev.ID) ||
+			strings.Contains(string(r.raw), bought.SubscriptionID) || strings.Contains(string(r.raw), skuBasic) {
 			t.Errorf("GET %s as tenant B: %d %s", path, r.status, r.raw)
 		}
 	}

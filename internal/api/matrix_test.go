@@ -13,10 +13,9 @@ import (
 // admin role and refuse on an admin. The expected cells are written out
 // here, independently of the authorization package's table.
 //
-// Twelve permissions have endpoints, so 96 of the 120 cells are checked
-// here. Billing and licenses (billing.manage, licenses.manage,
-// licenses.read) arrive with their feature; until then those 24 cells are
-// checked only as data (authz.TestMatrix).
+// All fifteen permissions have endpoints, so all 120 cells are checked
+// here. licenses.manage carries the seed's L2 for the User management
+// admin: allowed on a user without a role, refused on an admin.
 func TestPermissionMatrix(t *testing.T) {
 	const Y, N, R, L1, L2 = "Y", "N", "R", "L1", "L2"
 	roles := []authz.Role{authz.BillingAdmin, authz.GlobalAdmin, authz.PasswordAdmin, authz.ServiceAdmin,
@@ -34,18 +33,25 @@ func TestPermissionMatrix(t *testing.T) {
 		authz.HealthRead:      {Y, Y, Y, Y, Y, Y, Y, Y},
 		authz.DirSyncManage:   {N, Y, N, N, N, N, N, N},
 		authz.DevicesManage:   {N, Y, N, N, N, N, N, N},
+		authz.BillingManage:   {Y, Y, N, N, N, N, N, N},
+		authz.LicensesManage:  {N, Y, N, N, L2, N, N, N},
+		authz.LicensesRead:    {N, Y, N, Y, Y, Y, Y, Y},
 	}
-	if n := len(roles) * len(want); n != 96 {
+	if n := len(roles) * len(want); n != 120 {
 		t.Fatalf("the table has %d cells; update the count in the doc comment", n)
 	}
 	h := newHarness(t)
 	a := h.newTenant("alpha")
 	// A Mail admin is an admin target that is not a Global admin.
 	adminTarget, _ := h.roleUser(a, "mailadmin", authz.ExchangeAdmin)
+	h.want(h.do(a.adminTok, "PATCH", "/v1.0/users/"+adminTarget, map[string]any{"usageLocation": "NL"}), 204, "")
+	if _, err := a.admin.BuyLicenses(bg, skuBasic, 20, ""); err != nil {
+		t.Fatal(err)
+	}
 	for i, role := range roles {
 		actorID, tok := h.roleUser(a, "actor"+fmt.Sprint(i), role)
 		_ = actorID
-		plain := h.newUser(a, fmt.Sprintf("plain%d", i), nil).ID
+		plain := h.newUser(a, fmt.Sprintf("plain%d", i), map[string]any{"usageLocation": "NL"}).ID
 		calls := map[authz.Permission]func(target string) response{
 			authz.OrgRead: func(string) response { return h.do(tok, "GET", "/v1.0/organization/"+a.id, nil) },
 			authz.PasswordsReset: func(target string) response {
@@ -83,6 +89,13 @@ func TestPermissionMatrix(t *testing.T) {
 			authz.DevicesManage: func(string) response {
 				return h.do(tok, "POST", "/v1.0/devices", map[string]any{"displayName": "Device " + role.Key})
 			},
+			authz.BillingManage: func(string) response {
+				return h.do(tok, "POST", "/api/billing/orders", map[string]any{"skuId": skuE3, "quantity": 1})
+			},
+			authz.LicensesManage: func(target string) response {
+				return h.do(tok, "POST", "/v1.0/users/"+target+"/assignLicense", assign([]map[string]any{lic(skuBasic)}))
+			},
+			authz.LicensesRead: func(string) response { return h.do(tok, "GET", "/v1.0/users/"+plain+"/licenseDetails", nil) },
 		}
 		for perm, row := range want {
 			cell := row[i]
@@ -95,7 +108,7 @@ func TestPermissionMatrix(t *testing.T) {
 				}
 			}
 			switch {
-			case perm == authz.PasswordsReset || perm == authz.UsersWrite:
+			case perm == authz.PasswordsReset || perm == authz.UsersWrite || perm == authz.LicensesManage:
 				check(plain, "on a user without a role", cell != N)
 				check(adminTarget, "on an admin", cell == Y)
 				if perm == authz.UsersWrite {

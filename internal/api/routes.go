@@ -47,6 +47,8 @@ var (
 	health     = needs(authz.HealthRead)
 	dirSync    = needs(authz.DirSyncManage)
 	devices    = needs(authz.DevicesManage)
+	billing    = needs(authz.BillingManage)
+	licenses   = needs(authz.LicensesManage)
 )
 
 // routeTable is the whole API in one place.
@@ -176,6 +178,19 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/favorite", perms: health, h: a.markMessages("favorite")},
 		{pattern: "POST /v1.0/admin/serviceAnnouncement/messages/unfavorite", perms: health, h: a.markMessages("unfavorite")},
 
+		{pattern: "GET /api/catalog", perms: read, h: a.getCatalog},
+		{pattern: "GET /api/billing/subscriptions", perms: billing, h: a.listSubscriptions},
+		{pattern: "PATCH /api/billing/subscriptions/{id}", perms: billing, h: a.updateSubscription},
+		{pattern: "POST /api/billing/subscriptions/{id}/cancel", perms: billing, h: a.cancelSubscription},
+		{pattern: "GET /api/billing/orders", perms: billing, h: a.listOrders},
+		{pattern: "POST /api/billing/orders", perms: billing, h: a.placeOrder},
+		{pattern: "GET /api/billing/invoices", perms: billing, h: a.listInvoices},
+		{pattern: "GET /api/billing/invoices/{id}", perms: billing, h: a.getInvoice},
+		{pattern: "GET /v1.0/subscribedSkus", perms: needs(authz.LicensesRead, authz.BillingManage), h: a.listSubscribedSkus},
+		{pattern: "GET /v1.0/subscribedSkus/{id}", perms: needs(authz.LicensesRead, authz.BillingManage), h: a.getSubscribedSku},
+		{pattern: "GET /api/reports/licenses", perms: needs(authz.LicensesRead), h: a.licenseReport},
+		{pattern: "POST /v1.0/users/{id}/assignLicense", perms: licenses, h: a.assignLicense},
+		{pattern: "GET /v1.0/users/{id}/licenseDetails", perms: needs(authz.LicensesRead), h: a.listLicenseDetails},
 		{pattern: "GET /api/support/requests", perms: tickets, h: a.listSupportRequests},
 		{pattern: "POST /api/support/requests", perms: tickets, h: a.createSupportRequest},
 		{pattern: "GET /api/support/requests/{id}", perms: tickets, h: a.getSupportRequest},

@@ -31,6 +31,9 @@ func (a *API) listUsersOf(w http.ResponseWriter, r *http.Request, deleted bool) 
 	if err != nil {
 		return err
 	}
+	if err := a.withLicenses(r, page.Items, lp.selected); err != nil {
+		return err
+	}
 	items := make([]any, len(page.Items))
 	for i := range page.Items {
 		items[i] = userJSON(&page.Items[i], lp.selected)
@@ -109,7 +112,11 @@ func (a *API) getUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.writeUser(w, http.StatusOK, &u, lp)
+	users := []directory.User{u}
+	if err := a.withLicenses(r, users, lp); err != nil {
+		return err
+	}
+	return a.writeUser(w, http.StatusOK, &users[0], lp)
 }
 
 func (a *API) getMe(w http.ResponseWriter, r *http.Request) error {

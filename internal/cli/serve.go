@@ -15,7 +15,7 @@ func serveCmd() *cobra.Command {
 	var listen, dnsResolver string
 	var signup, demo, strict bool
 	var purge time.Duration
-	var smtpURL, mailFrom string
+	var smtpURL, mailFrom, catalog string
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the Atrium server",
@@ -27,7 +27,7 @@ func serveCmd() *cobra.Command {
 			}
 			cfg.Listen, cfg.DNSResolver, cfg.AllowSignup, cfg.Demo = listen, dnsResolver, signup, demo
 			cfg.StrictAdvancedQueries, cfg.PurgeInterval = strict, purge
-			cfg.SMTPURL, cfg.MailFrom = smtpURL, mailFrom
+			cfg.SMTPURL, cfg.MailFrom, cfg.CatalogFile = smtpURL, mailFrom, catalog
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			return server.Run(c.Context(), cfg, c.OutOrStdout())
 		},
@@ -41,6 +41,7 @@ func serveCmd() *cobra.Command {
 	c.Flags().DurationVar(&purge, "purge-interval", time.Hour, "how often deleted users older than 30 days are purged")
 	c.Flags().StringVar(&smtpURL, "smtp-url", env("ATRIUM_SMTP_URL", ""), "SMTP server for mail, smtp://user:pass@host:port (STARTTLS) or smtps:// (TLS); without it mail stays in the outbox (ATRIUM_SMTP_URL)")
 	c.Flags().StringVar(&mailFrom, "mail-from", env("ATRIUM_MAIL_FROM", ""), "From address of Atrium's mail (ATRIUM_MAIL_FROM)")
+	c.Flags().StringVar(&catalog, "catalog", env("ATRIUM_CATALOG", ""), "JSON file of the products tenants can buy; default the demo catalog (ATRIUM_CATALOG)")
 	return c
 }
 

@@ -31,6 +31,8 @@ type Config struct {
 	PlatformDomain string                     // initial domains are <prefix>.<PlatformDomain>
 	NewSigningKey  func() (SigningKey, error) // makes each new tenant's token signing key
 	Delegations    DelegationSource
+	Catalog        *Catalog         // the products tenants buy; the demo catalog when nil
+	Payments       PaymentProvider  // takes payment for invoices; InvoicePayment when nil
 	Now            func() time.Time // the clock; time.Now when nil
 }
 
@@ -43,6 +45,8 @@ type Service struct {
 	platform    string
 	newKey      func() (SigningKey, error)
 	delegations DelegationSource
+	catalog     *Catalog
+	payments    PaymentProvider
 	now         func() time.Time
 
 	dummyOnce sync.Once
@@ -58,8 +62,16 @@ func NewService(cfg Config) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
-		newKey: cfg.NewSigningKey, delegations: cfg.Delegations, now: now}
+	catalog := cfg.Catalog
+	if catalog == nil {
+		catalog = DemoCatalog()
+	}
+	payments := cfg.Payments
+	if payments == nil {
+		payments = InvoicePayment{}
+	}
+	return &Service{payments: payments, store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
+		newKey: cfg.NewSigningKey, delegations: cfg.Delegations, catalog: catalog, now: now}
 }
 
 // Now returns the service clock's current time in UTC, truncated to

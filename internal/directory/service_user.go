@@ -249,6 +249,11 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if err := s.checkUserChange(tx, p, tenantID, &u, mods, np != nil); err != nil {
 			return err
 		}
+		if _, ok := c["usageLocation"]; ok {
+			if err := s.checkUsageLocation(tx, &u); err != nil {
+				return err
+			}
+		}
 		if u.ID == p.UserID && wasEnabled && !u.AccountEnabled {
 			return Invalid("accountEnabled", "You can't block sign-in for your own account.")
 		}
@@ -353,6 +358,9 @@ func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) erro
 			return err
 		}
 		if err := endSignIns(tx, u.ID); err != nil {
+			return err
+		}
+		if err := releaseSeats(tx, u.ID); err != nil {
 			return err
 		}
 		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {

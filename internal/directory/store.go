@@ -224,6 +224,36 @@ type Tx interface {
 	// and order name status, severity, service and createdDateTime.
 	ListSupportRequests(q ListQuery) (Page[SupportRequest], error)
 
+	ListSubscriptions() ([]Subscription, error)
+	GetSubscription(id string) (Subscription, error)
+	// PutSubscription inserts or replaces a subscription.
+	PutSubscription(s *Subscription) error
+	// GetSeats returns the seat counter of a SKU (all zero when none).
+	GetSeats(skuID string) (Seats, error)
+	ListSeats() ([]Seats, error)
+	// PutSeats inserts or replaces a SKU's seat counter.
+	PutSeats(s *Seats) error
+	// ListLicenses lists a user's licenses in SKU order.
+	ListLicenses(userID string) ([]License, error)
+	// PutLicense inserts or replaces one license of a user.
+	PutLicense(userID string, l *License) error
+	DeleteLicense(userID, skuID string) error
+	// CountNewerLicenses counts the licenses of a SKU held by active users
+	// and assigned after at (or at the same time to a greater user id):
+	// the holder's rank from the newest.
+	CountNewerLicenses(skuID string, at time.Time, userID string) (int, error)
+	// LicensesByDepartment counts the licenses of active users per SKU
+	// and department, for the license report.
+	LicensesByDepartment() ([]DepartmentLicenses, error)
+	// CreateOrder fails with a conflict on "Idempotency-Key" when the
+	// tenant used the key already.
+	CreateOrder(o *PurchaseOrder) error
+	GetOrderByKey(key string) (PurchaseOrder, error)
+	ListOrders() ([]PurchaseOrder, error)
+	CreateInvoice(inv *Invoice) error
+	GetInvoice(id string) (Invoice, error)
+	ListInvoices() ([]Invoice, error)
+
 	// CreateDevice fails with a conflict on "deviceId" when another device
 	// of the tenant has the same deviceId.
 	CreateDevice(d *Device) error

@@ -35,6 +35,7 @@ type User struct {
 	UserType              string
 	OnPremisesSyncEnabled *bool // nil: never synced
 	OnPremisesImmutableID string
+	Licenses              []License // filled only by WithLicenses, for assignedLicenses
 
 	PasswordHash        string // argon2id PHC string; never leaves the service
 	ForceChangePassword bool

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/sqlstore"
 )
@@ -26,6 +27,8 @@ type Config struct {
 	PurgeInterval         time.Duration
 	SMTPURL               string // smtp://user:pass@host:port; empty keeps mail in the outbox
 	MailFrom              string
+	CatalogFile           string             // JSON catalog of products; empty = the demo catalog
+	Catalog               *directory.Catalog // loaded from CatalogFile by Validate
 	Password              password.Params
 	Logger                *slog.Logger
 }
@@ -60,6 +63,13 @@ func (c *Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.DNSResolver); err != nil {
 			errs = append(errs, fmt.Errorf("DNS resolver %q must be host:port: %w", c.DNSResolver, err))
 		}
+	}
+	if c.CatalogFile != "" {
+		cat, err := directory.LoadCatalog(c.CatalogFile)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		c.Catalog = cat
 	}
 	if c.MailFrom == "" {
 		c.MailFrom = "Atrium Online Services <no-reply@" + c.PlatformDomain + ">"

@@ -123,6 +123,7 @@ func TestConfigValidate(t *testing.T) {
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", PublicURL: "ftp://x"},
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", DNSResolver: "1.1.1.1"},
 		{Listen: ":8080", Store: sqlstore.Config{DatabaseURL: "postgres://x@y/z"}, PlatformDomain: "a.b"}, // replicas need --public-url
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", CatalogFile: "no-such-catalog.json"},
 	}
 	for i, c := range bad {
 		if err := c.Validate(); err == nil {

@@ -15,8 +15,10 @@ import (
 var _ directory.Store = (*Store)(nil)
 
 // maxAttempts bounds how often a transaction that lost a serialization
-// conflict runs again.
-const maxAttempts = 8
+// conflict runs again. Hot rows (a product's seat counter, taken by every
+// assignment) make writers collide often, so the bound is generous and the
+// backoff grows.
+const maxAttempts = 20
 
 // tx is a transaction bound to one tenant; every statement it runs carries
 // tenant_id = $1.
@@ -101,8 +103,10 @@ func (s *Store) retry(ctx context.Context, readOnly bool, fn func(*sql.Tx) error
 		if err == nil || attempt >= maxAttempts-1 || !s.retryable(err) {
 			return driverError(err)
 		}
-		// Back off a random few milliseconds, longer after each conflict.
-		d := time.Duration(1+rand.IntN(5*(attempt+1))) * time.Millisecond
+		// Back off a random time that doubles after each conflict, up to
+		// 32-64 ms, so that colliding writers spread out.
+		ceil := 2 << min(attempt, 5) // ms
+		d := time.Duration(ceil/2+rand.IntN(ceil/2+1)) * time.Millisecond
 		select {
 		case <-ctx.Done():
 			return ctx.Err()

@@ -48,6 +48,8 @@ func Run(t *testing.T, s directory.Store) {
 		{"Health", testHealth},
 		{"TenantSettings", testTenantSettings},
 		{"Devices", testDevices},
+		{"Licensing", testLicensing},
+		{"SeatCounterNeverOversells", testSeatCounterNeverOversells},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })

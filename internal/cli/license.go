@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/atriumhq/atrium/client"
+	"github.com/spf13/cobra"
+)
+
+// resolveSku accepts a skuId or a skuPartNumber of the catalog.
+func resolveSku(ctx context.Context, cl *client.Client, s string) (string, error) {
+	cat, err := cl.Catalog(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range cat {
+		if strings.EqualFold(p.SkuID, s) || strings.EqualFold(p.SkuPartNumber, s) {
+			return p.SkuID, nil
+		}
+	}
+	return "", usageError{fmt.Errorf("%q is neither a skuId nor a skuPartNumber of the catalog; see 'atrium subscription buy --help'", s)}
+}
+
+func licenseCmd() *cobra.Command {
+	var r remote
+	c := parent("license", "Assign and remove user licenses (remote)")
+	r.register(c)
+	list := &cobra.Command{Use: "list", Short: "List the organization's products with seats bought and assigned", Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			cl, err := r.client(c.Context())
+			if err != nil {
+				return err
+			}
+			skus, err := cl.SubscribedSkus(c.Context())
+			if err != nil {
+				return err
+			}
+			rows := make([]any, len(skus))
+			for i, s := range skus {
+				rows[i] = map[string]any{"skuId": s.SkuID, "skuPartNumber": s.SkuPartNumber, "status": s.CapabilityStatus,
+					"enabled": s.PrepaidUnits.Enabled, "consumed": s.ConsumedUnits, "available": s.PrepaidUnits.Enabled - s.ConsumedUnits}
+			}
+			return r.print(c.OutOrStdout(), skus, rows, "skuId", "skuPartNumber", "status", "enabled", "consumed", "available")
+		}}
+	var disabled []string
+	assign := &cobra.Command{Use: "assign USER SKU", Short: "Give a user a license (SKU: skuId or skuPartNumber); again to change --disable-plan",
+		Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
+			return r.changeLicense(c, args[0], args[1], disabled, false)
+		}}
+	assign.Flags().StringSliceVar(&disabled, "disable-plan", nil, "servicePlanId to switch off (repeatable)")
+	remove := &cobra.Command{Use: "remove USER SKU", Short: "Take a license from a user", Args: cobra.ExactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error { return r.changeLicense(c, args[0], args[1], nil, true) }}
+	c.AddCommand(list, assign, remove)
+	return c
+}
+
+func (r *remote) changeLicense(c *cobra.Command, user, sku string, disabled []string, remove bool) error {
+	cl, err := r.client(c.Context())
+	if err != nil {
+		return err
+	}
+	id, err := resolveSku(c.Context(), cl, sku)
+	if err != nil {
+		return err
+	}
+	if remove {
+		err = cl.AssignLicense(c.Context(), user, nil, []string{id})
+	} else {
+		if disabled == nil {
+			disabled = []string{}
+		}
+		err = cl.AssignLicense(c.Context(), user, []client.AssignedLicense{{SkuID: id, DisabledPlans: disabled}}, nil)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(c.OutOrStdout(), "%s: licenses of %s changed\n", id, user)
+	return err
+}
+
+var subscriptionColumns = []string{"id", "skuPartNumber", "status", "quantity", "purchaseChannel"}
+
+func subscriptionCmd() *cobra.Command {
+	var r remote
+	c := parent("subscription", "Buy products and change seat counts (remote; needs billing.manage)")
+	r.register(c)
+	list := &cobra.Command{Use: "list", Short: "List the organization's subscriptions", Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			cl, err := r.client(c.Context())
+			if err != nil {
+				return err
+			}
+			subs, err := cl.ListSubscriptions(c.Context())
+			if err != nil {
+				return err
+			}
+			return r.print(c.OutOrStdout(), subs, rowsOf(subs), subscriptionColumns...)
+		}}
+	var key string
+	buy := &cobra.Command{Use: "buy SKU QUANTITY", Short: "Buy seats of a product (SKU: skuId or skuPartNumber, see 'atrium catalog list')",
+		Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
+			n, err := strconv.Atoi(args[1])
+			if err != nil {
+				return usageError{fmt.Errorf("QUANTITY must be a whole number, not %q", args[1])}
+			}
+			cl, err := r.client(c.Context())
+			if err != nil {
+				return err
+			}
+			id, err := resolveSku(c.Context(), cl, args[0])
+			if err != nil {
+				return err
+			}
+			o, err := cl.BuyLicenses(c.Context(), id, n, key)
+			if err != nil {
+				return err
+			}
+			return r.print(c.OutOrStdout(), o, []any{o.Subscription}, subscriptionColumns...)
+		}}
+	buy.Flags().StringVar(&key, "idempotency-key", "", "a key that makes a retried purchase happen once")
+	setSeats := &cobra.Command{Use: "set-seats ID QUANTITY", Short: "Lower a subscription's seats (not below the assigned ones)",
+		Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
+			n, err := strconv.Atoi(args[1])
+			if err != nil {
+				return usageError{fmt.Errorf("QUANTITY must be a whole number, not %q", args[1])}
+			}
+			cl, err := r.client(c.Context())
+			if err != nil {
+				return err
+			}
+			s, err := cl.SetSeats(c.Context(), args[0], n)
+			if err != nil {
+				return err
+			}
+			return r.print(c.OutOrStdout(), s, []any{s}, subscriptionColumns...)
+		}}
+	c.AddCommand(list, buy, setSeats)
+	return c
+}
