@@ -149,11 +149,22 @@ func (s *Service) AssignLicense(ctx context.Context, tenantID, idOrUPN string, c
 		if err != nil {
 			return err
 		}
+		filled, err := fillUsageLocation(tx, &u, ch)
+		if err != nil {
+			return err
+		}
 		if result, err = s.resultingLicenses(&u, held, ch); err != nil {
 			return err
 		}
 		if len(ch.Add)+len(ch.Remove) == 0 {
 			return nil // nothing to change or audit
+		}
+		mods := []ModifiedProperty{{Name: "assignedLicenses", Old: skuList(held), New: skuList(result)}}
+		if filled {
+			if err := tx.UpdateUser(&u); err != nil {
+				return err
+			}
+			mods = append(mods, ModifiedProperty{Name: "usageLocation", Old: "", New: u.UsageLocation})
 		}
 		if err := s.moveSeats(ctx, tx, p, held, ch); err != nil {
 			return err
@@ -169,10 +180,25 @@ func (s *Service) AssignLicense(ctx context.Context, tenantID, idOrUPN string, c
 				return err
 			}
 		}
-		return s.audit(ctx, tx, p, "UserManagement", "Change user license", "Update", userTarget(&u, []ModifiedProperty{
-			{Name: "assignedLicenses", Old: skuList(held), New: skuList(result)}}))
+		return s.audit(ctx, tx, p, "UserManagement", "Change user license", "Update", userTarget(&u, mods))
 	})
 	return u, result, err
+}
+
+// fillUsageLocation gives a user without a usage location the
+// organization's default one when licenses are added (issue 5: "a tenant
+// default usage location can fill it when set"; the spec leaves it to the
+// admin center's form, the issue wins). It reports whether it filled it.
+func fillUsageLocation(tx Tx, u *User, ch LicenseChange) (bool, error) {
+	if len(ch.Add) == 0 || u.UsageLocation != "" {
+		return false, nil
+	}
+	t, err := tx.Tenant()
+	if err != nil || t.Org.DefaultUsageLocation == "" {
+		return false, err
+	}
+	u.UsageLocation = t.Org.DefaultUsageLocation
+	return true, nil
 }
 
 // checkLicenseChange validates the request against the catalog.
