@@ -15,7 +15,7 @@ export function HeldLicenses({ details, name }: { details: LicenseDetail[]; name
         <ul className={s.list}>
           {details.map((d) => (
             <li key={d.id}>
-              {name(d.skuId)}
+              <Text weight="semibold">{name(d.skuId)}</Text>
               <ul className={s.list}>
                 {(d.servicePlans ?? []).map((p) => (
                   <li key={p.servicePlanId}>{p.servicePlanName}{': '}{t(`userTab.state.${p.provisioningStatus ?? 'Success'}`, { defaultValue: p.provisioningStatus })}</li>
