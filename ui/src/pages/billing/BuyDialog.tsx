@@ -79,14 +79,13 @@ export function BuyDialog({ product, onClose }: { product: CatalogProduct; onClo
                 </>
               )}
             </DialogContent>
-            <DialogActions>
-              {order ? <Button appearance="primary" onClick={onClose}>{t('common:action.close')}</Button> : (
-                <>
-                  <Button appearance="secondary" onClick={onClose}>{t('common:action.cancel')}</Button>
-                  <Button appearance="primary" type="submit" disabled={m.isPending}>{t('purchase.place')}</Button>
-                </>
-              )}
-            </DialogActions>
+            {/* Close sits away from where Place order was, so the second click of a double click doesn't dismiss the confirmation. */}
+            {order ? <DialogActions position="start"><Button onClick={onClose}>{t('common:action.close')}</Button></DialogActions> : (
+              <DialogActions>
+                <Button appearance="secondary" onClick={onClose}>{t('common:action.cancel')}</Button>
+                <Button appearance="primary" type="submit" disabled={m.isPending}>{t('purchase.place')}</Button>
+              </DialogActions>
+            )}
           </DialogBody>
         </form>
       </DialogSurface>
