@@ -42,7 +42,7 @@ export function SeatsDialog({ sub, assigned, onClose }: { sub: Subscription; ass
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{t('products.changeSeatsFor', { product: sub.displayName })}</DialogTitle>
             <DialogContent>
