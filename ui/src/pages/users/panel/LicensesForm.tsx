@@ -40,7 +40,7 @@ export function LicensesForm({ user, skus, catalog, details, defaultLocation }: 
   const [chosen, setChosen] = useState<Choice>(held);
   const [location, setLocation] = useState(user.usageLocation ?? defaultLocation);
   const [problem, setProblem] = useState<string>();
-  const [confirm, setConfirm] = useState<{ skuId: string; missing: number }>();
+  const [confirm, setConfirm] = useState<{ skuId: string; missing: number }[]>();
   const list = useMemo(() => countries(i18n.language), [i18n.language]);
   const products = skus.filter((x) => x.appliesTo === 'User');
   const product = (skuId: string) => catalog.find((p) => p.skuId === skuId);
@@ -70,13 +70,15 @@ export function LicensesForm({ user, skus, catalog, details, defaultLocation }: 
     save.reset();
     if (!body.addLicenses.length && !body.removeLicenses.length && location === (user.usageLocation ?? '')) return notify(t('userTab.noChanges'), 'info');
     if (body.addLicenses.length && !location) return;
-    const short = shortfall(body, held, skus)[0];
-    if (!short) return save.mutate(false);
-    const p = name(short.skuId);
-    if (!buyer) return setProblem(t('userTab.askBilling', { product: p }));
-    const mine = (subs ?? []).filter((x) => x.skuId === short.skuId);
-    const partner = mine.find((x) => x.purchaseChannel === 'partner')?.partner?.displayName;
-    if (mine.length > 0 && partner && mine.every((x) => x.purchaseChannel === 'partner')) return setProblem(t('userTab.partnerOnly', { product: p, partner }));
+    const short = shortfall(body, held, skus);
+    if (!short.length) return save.mutate(false);
+    for (const x of short) {
+      const p = name(x.skuId);
+      if (!buyer) return setProblem(t('userTab.askBilling', { product: p }));
+      const mine = (subs ?? []).filter((y) => y.skuId === x.skuId);
+      const partner = mine.find((y) => y.purchaseChannel === 'partner')?.partner?.displayName;
+      if (mine.length > 0 && partner && mine.every((y) => y.purchaseChannel === 'partner')) return setProblem(t('userTab.partnerOnly', { product: p, partner }));
+    }
     setConfirm(short);
   };
 
@@ -117,8 +119,12 @@ export function LicensesForm({ user, skus, catalog, details, defaultLocation }: 
       {confirm && (
         <ConfirmDialog title={t('userTab.buyTitle')} confirmLabel={t('userTab.buyConfirm')} busy={save.isPending}
           onConfirm={() => save.mutate(true)} onClose={() => setConfirm(undefined)}>
-          {t('userTab.buyText', { count: confirm.missing, product: name(confirm.skuId),
-            price: product(confirm.skuId) ? formatMoney(f.locale, product(confirm.skuId)!.unitPrice) : '' })}
+          {confirm.map((x) => (
+            <Text as="p" block key={x.skuId}>
+              {t('userTab.buyText', { count: x.missing, product: name(x.skuId),
+                price: product(x.skuId) ? formatMoney(f.locale, product(x.skuId)!.unitPrice) : '' })}
+            </Text>
+          ))}
         </ConfirmDialog>
       )}
     </div>
