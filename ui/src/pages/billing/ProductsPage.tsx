@@ -8,11 +8,15 @@ import { RouterLink } from '../../components/RouterLink';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { useSkus, useSubscriptions } from './data';
+import { CancelDialog } from './CancelDialog';
 import { SeatsDialog } from './SeatsDialog';
 import { StatusBadge } from './StatusBadge';
 import type { Subscription } from './types';
 
-const useStyles = makeStyles({ partner: { color: tokens.colorNeutralForeground3 } });
+const useStyles = makeStyles({
+  partner: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
 
 /** ProductsPage is Billing → Your products: one row per subscription, quantity changes for direct ones (licensing-and-billing.md §12). */
 export default function ProductsPage() {
@@ -22,6 +26,7 @@ export default function ProductsPage() {
   const subs = useSubscriptions();
   const skus = useSkus();
   const [editing, setEditing] = useState<Subscription>();
+  const [cancelling, setCancelling] = useState<Subscription>();
   const assigned = (skuId: string) => skus.data?.find((x) => x.skuId === skuId)?.consumedUnits ?? 0;
   return (
     <Page title={t('products.title')} intro={t('products.intro')}
@@ -55,10 +60,15 @@ export default function ProductsPage() {
                     : <Badge appearance="outline">{t('products.direct')}</Badge>}
                 </TableCell>
                 <TableCell>
-                  {sub.purchaseChannel === 'direct' && (
-                    <Button size="small" aria-label={t('products.changeSeatsFor', { product: sub.displayName })} onClick={() => setEditing(sub)}>
-                      {t('products.changeSeats')}
-                    </Button>
+                  {sub.purchaseChannel === 'direct' && sub.status !== 'LockedOut' && sub.status !== 'Deleted' && (
+                    <span className={s.actions}>
+                      <Button size="small" aria-label={t('products.changeSeatsFor', { product: sub.displayName })} onClick={() => setEditing(sub)}>
+                        {t('products.changeSeats')}
+                      </Button>
+                      <Button size="small" aria-label={t('products.cancelFor', { product: sub.displayName })} onClick={() => setCancelling(sub)}>
+                        {t('products.cancel')}
+                      </Button>
+                    </span>
                   )}
                 </TableCell>
               </TableRow>
@@ -66,6 +76,7 @@ export default function ProductsPage() {
           </TableBody>
         </Table>
       )}
+      {cancelling && <CancelDialog sub={cancelling} onClose={() => setCancelling(undefined)} />}
       {editing && <SeatsDialog sub={editing} assigned={assigned(editing.skuId)} onClose={() => setEditing(undefined)} />}
     </Page>
   );
