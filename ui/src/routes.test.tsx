@@ -26,7 +26,7 @@ function serve(session: Session | null) {
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
     if (url === '/api/session') return session ? json(200, session) : json(401, { error: { code: 'InvalidAuthenticationToken', message: 'no' } });
     if (url === '/api/myAdmins') return json(200, { organization: 'Contoso', globalAdmins: [{ displayName: 'Gil', userPrincipalName: 'gil@contoso.test', mail: null, businessPhones: [] }], technicalContacts: [] });
-    if (url === '/v1.0/domains') return json(200, { value: [] });
+    if (url === '/v1.0/domains' || url === '/v1.0/subscribedSkus' || url === '/api/catalog') return json(200, { value: [] });
     return json(404, { error: { code: 'Request_ResourceNotFound', message: url } });
   }));
 }
@@ -98,6 +98,28 @@ describe('routes and access', () => {
     expect(await screen.findByRole('heading', { name: 'Domains', level: 1 })).toBeTruthy();
     const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0];
     expect(within(nav).getByRole('link', { name: en.nav.domains }).getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('Billing navigation', () => {
+  it('opens Licenses with billing.manage alone, and shows the Billing pages in the order of the spec', async () => {
+    serve({ ...admin, permissions: ['billing.manage'] });
+    show('/admin/billing/licenses');
+    expect(await screen.findByRole('heading', { name: 'Licenses', level: 1 })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0]!;
+    const names = within(nav).getAllByRole('link').map((l) => l.textContent);
+    const billing = [en.nav.yourProducts, en.nav.licenses, en.nav.purchaseServices, en.nav.bills];
+    expect(names.filter((n) => billing.includes(n ?? ''))).toEqual(billing);
+    expect(within(nav).queryByRole('link', { name: en.nav.activeUsers })).toBeNull();
+  });
+
+  it('opens Licenses with licenses.read but not Your products', async () => {
+    serve({ ...admin, permissions: ['licenses.read'] });
+    show('/admin/billing/products');
+    expect(await screen.findByRole('heading', { name: en.noAccess.title })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0]!;
+    expect(within(nav).getByRole('link', { name: en.nav.licenses })).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: en.nav.yourProducts })).toBeNull();
   });
 });
 

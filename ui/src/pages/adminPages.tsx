@@ -1,6 +1,6 @@
 import type { FluentIcon } from '@fluentui/react-icons';
 import {
-  DocumentBulletList20Regular, HeartPulse20Regular, Home20Regular, Laptop20Regular, People20Regular, PersonSupport20Regular, Settings20Regular,
+  Receipt20Regular, DocumentBulletList20Regular, HeartPulse20Regular, Home20Regular, Laptop20Regular, People20Regular, PersonSupport20Regular, Settings20Regular,
   ShieldPerson20Regular,
 } from '@fluentui/react-icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
@@ -13,8 +13,8 @@ export interface AdminPage {
   section: string;
   /** Navigation label, a key in the common namespace. */
   label: string;
-  /** Permission that opens the page (admin-center.md §2); every admin page needs an admin role besides. */
-  perm?: string;
+  /** Permission that opens the page (admin-center.md §2), or a list of which any one does; every admin page needs an admin role besides. */
+  perm?: string | string[];
   Component: LazyExoticComponent<ComponentType>;
 }
 
@@ -25,6 +25,7 @@ export const adminSections: { key: string; label: string; icon: FluentIcon }[] =
   { key: 'groups', label: 'nav.groups', icon: People20Regular },
   { key: 'roles', label: 'nav.roles', icon: ShieldPerson20Regular },
   { key: 'devices', label: 'nav.devices', icon: Laptop20Regular },
+  { key: 'billing', label: 'nav.billing', icon: Receipt20Regular },
   { key: 'support', label: 'nav.support', icon: PersonSupport20Regular },
   { key: 'settings', label: 'nav.settings', icon: Settings20Regular },
   { key: 'reports', label: 'nav.reports', icon: DocumentBulletList20Regular },
@@ -47,6 +48,10 @@ export const adminPages: AdminPage[] = [
   { path: 'reports/audit', section: 'reports', label: 'nav.auditLog', perm: 'reports.manage', Component: lazy(() => import('./logs/AuditLogPage')) },
   { path: 'reports/signins', section: 'reports', label: 'nav.signInLog', perm: 'reports.manage', Component: lazy(() => import('./logs/SignInLogPage')) },
   { path: 'devices', section: 'devices', label: 'nav.devices', perm: 'org.read', Component: lazy(() => import('./devices/DevicesPage')) },
+  { path: 'billing/products', section: 'billing', label: 'nav.yourProducts', perm: 'billing.manage', Component: lazy(() => import('./billing/ProductsPage')) },
+  { path: 'billing/licenses', section: 'billing', label: 'nav.licenses', perm: ['licenses.read', 'billing.manage'], Component: lazy(() => import('./billing/LicensesPage')) },
+  { path: 'billing/purchase', section: 'billing', label: 'nav.purchaseServices', perm: 'billing.manage', Component: lazy(() => import('./billing/PurchasePage')) },
+  { path: 'billing/bills', section: 'billing', label: 'nav.bills', perm: 'billing.manage', Component: lazy(() => import('./billing/BillsPage')) },
   { path: 'support/new', section: 'support', label: 'nav.newServiceRequest', perm: 'tickets.manage', Component: lazy(() => import('./support/NewRequestPage')) },
   { path: 'support/requests', section: 'support', label: 'nav.serviceRequests', perm: 'tickets.manage', Component: lazy(() => import('./support/RequestsPage')) },
   { path: 'settings/dirsync', section: 'settings', label: 'nav.dirSync', perm: 'dirsync.manage', Component: lazy(() => import('./dirsync/DirSyncPage')) },

@@ -8,7 +8,7 @@ import NotFoundPage from '../pages/NotFoundPage';
 import { AppShell } from './AppShell';
 import type { NavSection } from './nav';
 
-const allowed = (s: Session, p: AdminPage) => !p.perm || can(s, p.perm);
+const allowed = (s: Session, p: AdminPage) => !p.perm || [p.perm].flat().some((perm) => can(s, perm));
 
 /**
  * AdminArea is /admin/*: the admin center in its frame. A user without an

@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { HealthCards } from '../health/HomeCards';
 import { AdminSecurityCard } from './AdminSecurityCard';
 import { DomainsCard } from './DomainsCard';
+import { LicensesCard } from './LicensesCard';
 import { RolesCard } from './RolesCard';
 import { UsersCard } from './UsersCard';
 
@@ -24,6 +25,7 @@ export default function HomePage() {
         {read && <DomainsCard />}
         {read && <AdminSecurityCard />}
         {read && <RolesCard />}
+        {(can(session, 'licenses.read') || can(session, 'billing.manage')) && <LicensesCard />}
         <HealthCards />
       </div>
     </Page>

@@ -14,6 +14,7 @@ import { UserAvatar } from '../UserAvatar';
 import { AuditTab } from './AuditTab';
 import { EditSection } from './EditSection';
 import { accountFields, contactFields, panelSelect } from './fields';
+import { LicensesTab } from './LicensesTab';
 import { PanelActions } from './PanelActions';
 import { RolesTab } from './RolesTab';
 import { SignInTab } from './SignInTab';
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-const tabs = ['account', 'roles', 'contact', 'signIn', 'audit'] as const;
+const tabs = ['account', 'roles', 'contact', 'licenses', 'signIn', 'audit'] as const;
 type TabName = (typeof tabs)[number];
 
 /** UserPanel is the user details panel (admin-center.md §5.1), a modal drawer deep-linked as /admin/users?user={id}. */
@@ -84,6 +85,7 @@ export function UserPanel({ id, onClose }: { id: string; onClose: () => void }) 
               )}
               {tab === 'roles' && <RolesTab user={u} />}
               {tab === 'contact' && <EditSection key={`c-${u.id}`} user={u} fields={contactFields} />}
+              {tab === 'licenses' && <LicensesTab user={u} />}
               {tab === 'signIn' && <SignInTab user={u} />}
               {tab === 'audit' && <AuditTab user={u} />}
             </div>
