@@ -13,6 +13,7 @@ import { totp } from './totp.mjs';
 import { assignRole, createUser, deleteAndUndo, resetPassword } from './flows/users.mjs';
 import { createGroup, openAuditLog, openRoles, setHelpdesk } from './flows/admin.mjs';
 import { createServiceRequest, openServiceHealth } from './flows/support.mjs';
+import { assignLicense, buySeats } from './flows/billing.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -139,6 +140,19 @@ try {
   await createUser(page, t, { firstName: 'Bram', lastName: 'Jansen', username: 'bram', domain });
   await assignRole(page, t, `bram@${domain}`, 'Helpdesk Administrator');
   await shot(page, '05c-users-admin');
+
+  step('Billing: buy seats (a double click buys once), give Anna a license; Licenses and Bills');
+  await buySeats(page, t, 'Atrium Business Basic', 2);
+  await shot(page, '05c2-your-products');
+  await assignLicense(page, t, upn, 'Atrium Business Basic');
+  const nav2 = page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true });
+  await nav2.getByRole('link', { name: t('common:nav.licenses'), exact: true }).click();
+  await heading(t('billing:licenses.title')).waitFor();
+  await page.getByText('Atrium Business Basic', { exact: true }).first().waitFor();
+  await shot(page, '05c3-licenses');
+  await nav2.getByRole('link', { name: t('common:nav.bills'), exact: true }).click();
+  await heading(t('billing:bills.title')).waitFor();
+  await shot(page, '05c4-bills');
 
   step('Roles, a group, the help desk, and the audit log of it all');
   await openRoles(page, t);
