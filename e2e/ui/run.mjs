@@ -149,6 +149,8 @@ try {
   await nav2.getByRole('link', { name: t('common:nav.licenses'), exact: true }).click();
   await heading(t('billing:licenses.title')).waitFor();
   await page.getByText('Atrium Business Basic', { exact: true }).first().waitFor();
+  await button(t('billing:licenses.showHoldersFor', { product: 'Atrium Business Basic' })).click();
+  await page.getByRole('table', { name: t('billing:licenses.holders', { product: 'Atrium Business Basic' }) }).getByRole('link', { name: 'Anna de Vries' }).waitFor();
   await shot(page, '05c3-licenses');
   await nav2.getByRole('link', { name: t('common:nav.bills'), exact: true }).click();
   await heading(t('billing:bills.title')).waitFor();

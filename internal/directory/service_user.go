@@ -16,7 +16,7 @@ import (
 // when q.Deleted).
 func (s *Service) ListUsers(ctx context.Context, tenantID string, q ListQuery) (Page[User], error) {
 	var page Page[User]
-	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+	if err := s.authorizeUserQuery(ctx, tenantID, q); err != nil {
 		return page, err
 	}
 	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {
@@ -29,7 +29,7 @@ func (s *Service) ListUsers(ctx context.Context, tenantID string, q ListQuery) (
 // CountUsers counts the users q selects, ignoring paging.
 func (s *Service) CountUsers(ctx context.Context, tenantID string, q ListQuery) (int, error) {
 	var n int
-	if _, err := s.authorize(ctx, authz.OrgRead, tenantID); err != nil {
+	if err := s.authorizeUserQuery(ctx, tenantID, q); err != nil {
 		return 0, err
 	}
 	err := s.store.View(ctx, tenantID, func(tx Tx) (err error) {

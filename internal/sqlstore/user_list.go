@@ -58,6 +58,14 @@ var usersResource = &resource{
 		"otherMails":     jsonListAny("other_mails"),
 		"businessPhones": jsonListAny("business_phones"),
 		"proxyAddresses": proxyAddressAny("mail_fold"),
+		directory.AssignedLicensesProp: func(b *builder, v string, c directory.Expr) (string, error) {
+			if c, ok := c.(directory.Compare); ok && c.Prop == v+"/skuId" && c.Op == directory.OpEq &&
+				(c.Value.Kind == directory.KindGUID || c.Value.Kind == directory.KindString) {
+				return "EXISTS (SELECT 1 FROM user_licenses ul WHERE ul.tenant_id = $1 AND ul.user_id = users.id AND ul.sku_id = " +
+					b.arg(strings.ToLower(c.Value.Str)) + ")", nil
+			}
+			return "", directory.UnsupportedQuery("Only assignedLicenses/any(x: x/skuId eq <skuId>) is supported.")
+		},
 		directory.RolesProp: func(b *builder, v string, c directory.Expr) (string, error) {
 			if c, ok := c.(directory.Compare); ok && c.Prop == v && c.Op == directory.OpEq {
 				return "EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.tenant_id = $1 AND ra.principal_id = users.id AND ra.role_template_id = " +

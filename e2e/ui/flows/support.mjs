@@ -35,7 +35,9 @@ export async function createServiceRequest(page, t, { title, description = 'Crea
   await thread.getByText(description, { exact: true }).waitFor();
   await page.getByText(t(`support:status.open`), { exact: true }).first().waitFor();
   // The list has it, newest first.
-  await page.getByRole('button', { name: t('support:detail.back'), exact: true }).click();
+  // By keyboard: the "created" toast slides in over the page's top-right actions, where a click can land on it.
+  await page.getByRole('button', { name: t('support:detail.back'), exact: true }).press('Enter');
+  await page.waitForURL(/\/admin\/support\/requests$/);
   const table = page.getByRole('table', { name: t('support:list.title') });
   const row = table.getByRole('row').filter({ hasText: id });
   await row.getByRole('link', { name: title, exact: true }).waitFor();

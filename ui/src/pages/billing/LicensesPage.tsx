@@ -10,6 +10,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PermButton } from '../roles/PermButton';
 import { BulkDialog } from './BulkDialog';
+import { HoldersList } from './HoldersList';
 import { productNames, useCatalog, useSkus } from './data';
 import { seats, usage } from './seats';
 import type { SubscribedSku } from './types';
@@ -28,6 +29,7 @@ export default function LicensesPage() {
   const skus = useSkus();
   const names = productNames(useCatalog().data);
   const [action, setAction] = useState<{ sku: SubscribedSku; mode: 'assign' | 'unassign' }>();
+  const [shown, setShown] = useState<SubscribedSku>();
   const rows = skus.data?.filter((x) => x.appliesTo === 'User') ?? [];
   const name = (x: SubscribedSku) => names.get(x.skuId) ?? x.skuPartNumber;
   return (
@@ -72,6 +74,8 @@ export default function LicensesPage() {
                           onClick={() => setAction({ sku: x, mode: 'assign' })}>{t('licenses.assign')}</PermButton>
                         <PermButton perm="licenses.manage" size="small" aria-label={t('licenses.unassignFor', { product: name(x) })}
                           onClick={() => setAction({ sku: x, mode: 'unassign' })}>{t('licenses.unassign')}</PermButton>
+                        <PermButton perm="licenses.read" size="small" aria-label={t('licenses.showHoldersFor', { product: name(x) })}
+                          aria-pressed={shown?.skuId === x.skuId} onClick={() => setShown(x)}>{t('licenses.showHolders')}</PermButton>
                       </span>
                     </TableCell>
                   </TableRow>
@@ -79,7 +83,12 @@ export default function LicensesPage() {
               })}
             </TableBody>
           </Table>
-          <MessageBar intent="info"><MessageBarBody>{t('licenses.holdersMissing')}</MessageBarBody></MessageBar>
+          {shown && (
+            <section aria-label={t('licenses.holders', { product: name(shown) })}>
+              <h2>{t('licenses.holders', { product: name(shown) })}</h2>
+              <HoldersList skuId={shown.skuId} product={name(shown)} />
+            </section>
+          )}
         </>
       )}
       {action && <BulkDialog sku={action.sku} product={name(action.sku)} mode={action.mode} onClose={() => setAction(undefined)} />}
