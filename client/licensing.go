@@ -18,7 +18,10 @@ type ServicePlanInfo struct {
 	ServicePlanID      string `json:"servicePlanId"`
 	ServicePlanName    string `json:"servicePlanName"`
 	ProvisioningStatus string `json:"provisioningStatus,omitempty"`
-	AppliesTo          string `json:"appliesTo"`
+	// ProvisioningError is Atrium's reason for a provisioningStatus of
+	// Error on a user's plan.
+	ProvisioningError string `json:"provisioningError,omitempty"`
+	AppliesTo         string `json:"appliesTo"`
 }
 
 // CatalogProduct is a product a tenant can buy (GET /api/catalog).

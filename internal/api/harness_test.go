@@ -18,6 +18,7 @@ import (
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/dnstest"
+	"github.com/atriumhq/atrium/internal/jobs"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/server"
 	"github.com/atriumhq/atrium/internal/sqlstore"
@@ -294,4 +295,10 @@ func (h *harness) wantAuditBy(tn *tenant, activity, targetID string) {
 	if err != nil || len(page.Value) == 0 || page.Value[0].TargetResources[0].ID != targetID {
 		h.t.Fatalf("no %q audit for %s: %+v, %v", activity, targetID, page.Value, err)
 	}
+}
+
+// provision runs the provisioning job once, with the no-op connector.
+func (h *harness) provision() {
+	h.t.Helper()
+	jobs.Provision(bg, h.app.Directory, jobs.Connectors{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 }

@@ -100,6 +100,7 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"POST", "/api/billing/subscriptions/" + bought.SubscriptionID + "/cancel", nil},
 		{"POST", "/v1.0/users/" + u.ID + "/assignLicense", map[string]any{"addLicenses": []any{}, "removeLicenses": []any{}}},
 		{"GET", "/v1.0/users/" + u.ID + "/licenseDetails", nil},
+		{"GET", "/api/users/" + u.ID + "/installs", nil},
 		{"GET", "/v1.0/subscribedSkus/" + a.id + "_" + skuBasic, nil},
 		{"GET", "/api/billing/invoices/" + invs[0].ID, nil},
 	}

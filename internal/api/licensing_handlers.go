@@ -171,7 +171,12 @@ func (a *API) listLicenseDetails(w http.ResponseWriter, r *http.Request) error {
 	if err := noOptions(r); err != nil {
 		return err
 	}
-	ls, err := a.dir.UserLicenses(ctx, tenantOf(ctx), r.PathValue("id"))
+	user := pathUser(r)
+	ls, err := a.dir.UserLicenses(ctx, tenantOf(ctx), user)
+	if err != nil {
+		return err
+	}
+	states, err := a.dir.UserPlanStates(ctx, tenantOf(ctx), user)
 	if err != nil {
 		return err
 	}
@@ -187,17 +192,37 @@ func (a *API) listLicenseDetails(w http.ResponseWriter, r *http.Request) error {
 		}
 		var plans []client.ServicePlanInfo
 		for _, sp := range c.ProductPlans(p) {
-			status := "Success"
-			if slices.Contains(l.DisabledPlans, sp.ID) {
-				status = "Disabled"
-			}
-			plans = append(plans, client.ServicePlanInfo{ServicePlanID: sp.ID, ServicePlanName: sp.Name, ProvisioningStatus: status, AppliesTo: sp.AppliesTo})
+			status, why := planStatus(l, sp, states)
+			plans = append(plans, client.ServicePlanInfo{ServicePlanID: sp.ID, ServicePlanName: sp.Name, ProvisioningStatus: status,
+				ProvisioningError: why, AppliesTo: sp.AppliesTo})
 		}
-		id := base64.RawURLEncoding.EncodeToString([]byte(r.PathValue("id") + "_" + p.SkuID))
+		id := base64.RawURLEncoding.EncodeToString([]byte(user + "_" + p.SkuID))
 		out = append(out, map[string]any{"id": id, "skuId": p.SkuID, "skuPartNumber": p.SkuPartNumber, "servicePlans": plans})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"value": out})
 	return nil
+}
+
+// planStatus is a plan's provisioningStatus on a user's license, with the
+// reason when it is Error: company plans are the tenant's (Success); a
+// switched-off plan is Disabled unless removing it failed.
+func planStatus(l directory.License, sp *directory.ServicePlan, states map[string]directory.PlanProvisioning) (string, string) {
+	st, ok := states[sp.ID]
+	failed := ok && st.Status == directory.ProvisionError
+	switch {
+	case sp.AppliesTo != "User":
+		return "Success", ""
+	case slices.Contains(l.DisabledPlans, sp.ID):
+		if failed && !st.Wanted {
+			return "Error", st.LastError
+		}
+		return "Disabled", ""
+	case failed && st.Wanted:
+		return "Error", st.LastError
+	case ok && st.Wanted && st.Status == directory.ProvisionSuccess:
+		return "Success", ""
+	}
+	return "PendingProvisioning", ""
 }
 
 // licenseStatesJSON renders licenseAssignmentStates: Active, or Error

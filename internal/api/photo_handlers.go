@@ -77,11 +77,11 @@ func (a *API) photo(r *http.Request) (directory.Photo, error) {
 	if err != nil {
 		return directory.Photo{}, err
 	}
-	return a.dir.GetPhoto(r.Context(), tenantOf(r.Context()), photoOwner(r), size)
+	return a.dir.GetPhoto(r.Context(), tenantOf(r.Context()), pathUser(r), size)
 }
 
-// photoOwner is the user a photo route names: {id}, or the caller on /me.
-func photoOwner(r *http.Request) string {
+// pathUser is the user a route names: {id}, or the caller on /me.
+func pathUser(r *http.Request) string {
 	if id := r.PathValue("id"); id != "" {
 		return id
 	}

@@ -10,14 +10,15 @@ import "slices"
 // can't hold yet. The matrix has one permission for reading the directory,
 // so every read permission reads all of it.
 var appPermissionCells = map[string]map[Permission]Cell{
-	"User.Read.All":           {OrgRead: Yes},
-	"Group.Read.All":          {OrgRead: Yes},
-	"Directory.Read.All":      {OrgRead: Yes, LicensesRead: Yes},
-	"User.ReadWrite.All":      {OrgRead: Yes, UsersWrite: Limited2},
-	"Group.ReadWrite.All":     {OrgRead: Yes, UsersWrite: Limited2},
-	"Directory.ReadWrite.All": {OrgRead: Yes, LicensesRead: Yes, UsersWrite: Limited2},
-	"Domain.ReadWrite.All":    {OrgRead: Yes, DomainsManage: Yes},
-	"AuditLog.Read.All":       {OrgRead: Yes, ReportsManage: ReadOnly},
+	"User.Read.All":                   {OrgRead: Yes},
+	"Group.Read.All":                  {OrgRead: Yes},
+	"Directory.Read.All":              {OrgRead: Yes, LicensesRead: Yes},
+	"User.ReadWrite.All":              {OrgRead: Yes, UsersWrite: Limited2},
+	"Group.ReadWrite.All":             {OrgRead: Yes, UsersWrite: Limited2},
+	"Directory.ReadWrite.All":         {OrgRead: Yes, LicensesRead: Yes, UsersWrite: Limited2},
+	"Domain.ReadWrite.All":            {OrgRead: Yes, DomainsManage: Yes},
+	"AuditLog.Read.All":               {OrgRead: Yes, ReportsManage: ReadOnly},
+	"LicenseAssignment.ReadWrite.All": {OrgRead: Yes, LicensesRead: Yes, LicensesManage: Limited2},
 }
 
 // AppPermissionNames lists the application permissions Atrium knows, in

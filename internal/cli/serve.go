@@ -15,7 +15,7 @@ func serveCmd() *cobra.Command {
 	var listen, dnsResolver string
 	var signup, demo, strict bool
 	var purge time.Duration
-	var smtpURL, mailFrom, catalog string
+	var smtpURL, mailFrom, catalog, webhook, webhookSecret string
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the Atrium server",
@@ -28,6 +28,7 @@ func serveCmd() *cobra.Command {
 			cfg.Listen, cfg.DNSResolver, cfg.AllowSignup, cfg.Demo = listen, dnsResolver, signup, demo
 			cfg.StrictAdvancedQueries, cfg.PurgeInterval = strict, purge
 			cfg.SMTPURL, cfg.MailFrom, cfg.CatalogFile = smtpURL, mailFrom, catalog
+			cfg.ProvisioningWebhook, cfg.ProvisioningSecretFile = webhook, webhookSecret
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			return server.Run(c.Context(), cfg, c.OutOrStdout())
 		},
@@ -42,6 +43,8 @@ func serveCmd() *cobra.Command {
 	c.Flags().StringVar(&smtpURL, "smtp-url", env("ATRIUM_SMTP_URL", ""), "SMTP server for mail, smtp://user:pass@host:port (STARTTLS) or smtps:// (TLS); without it mail stays in the outbox (ATRIUM_SMTP_URL)")
 	c.Flags().StringVar(&mailFrom, "mail-from", env("ATRIUM_MAIL_FROM", ""), "From address of Atrium's mail (ATRIUM_MAIL_FROM)")
 	c.Flags().StringVar(&catalog, "catalog", env("ATRIUM_CATALOG", ""), "JSON file of the products tenants can buy; default the demo catalog (ATRIUM_CATALOG)")
+	c.Flags().StringVar(&webhook, "provisioning-webhook", env("ATRIUM_PROVISIONING_WEBHOOK", ""), "URL that users' service plans are provisioned to by signed POSTs, or Workload=URL pairs separated by commas; default none, plans count as provisioned (ATRIUM_PROVISIONING_WEBHOOK)")
+	c.Flags().StringVar(&webhookSecret, "provisioning-secret-file", env("ATRIUM_PROVISIONING_SECRET_FILE", ""), "file with the secret (16+ characters) the provisioning webhook's calls are signed with (ATRIUM_PROVISIONING_SECRET_FILE)")
 	return c
 }
 

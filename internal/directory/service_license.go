@@ -66,15 +66,17 @@ func (s *Service) SubscribedSkus(ctx context.Context, tenantID string) ([]Subscr
 	return out, err
 }
 
-// UserLicenses returns the licenses of a user (id or user principal name).
+// UserLicenses returns the licenses of a user (id or user principal
+// name); readable with licenses.read, and by the user themself.
 func (s *Service) UserLicenses(ctx context.Context, tenantID, idOrUPN string) ([]License, error) {
-	if _, err := s.authorize(ctx, authz.LicensesRead, tenantID); err != nil {
+	p, err := caller(ctx)
+	if err != nil {
 		return nil, err
 	}
 	var out []License
-	err := s.store.View(ctx, tenantID, func(tx Tx) error {
+	err = s.store.View(ctx, tenantID, func(tx Tx) error {
 		u, err := findUser(tx, idOrUPN)
-		if err != nil {
+		if err := s.mayReadLicenses(p, tenantID, u, err); err != nil {
 			return err
 		}
 		out, err = tx.ListLicenses(u.ID)
@@ -179,6 +181,9 @@ func (s *Service) AssignLicense(ctx context.Context, tenantID, idOrUPN string, c
 			if err := tx.PutLicense(u.ID, &ch.Add[i]); err != nil {
 				return err
 			}
+		}
+		if err := s.reconcileProvisioning(tx, u.ID, result); err != nil {
+			return err
 		}
 		return s.audit(ctx, tx, p, "UserManagement", "Change user license", "Update", userTarget(&u, mods))
 	})
@@ -387,10 +392,10 @@ func addConsumed(tx Tx, skuID string, delta int) error {
 	return tx.PutSeats(&seats)
 }
 
-// releaseSeats frees every seat a user holds and drops the licenses; a
-// deleted user doesn't count as consumed, and restoring doesn't bring
-// the licenses back (licensing spec §10).
-func releaseSeats(tx Tx, userID string) error {
+// releaseSeats frees every seat a user holds, drops the licenses and
+// deprovisions their plans; a deleted user doesn't count as consumed, and
+// restoring doesn't bring the licenses back (licensing spec §10).
+func (s *Service) releaseSeats(tx Tx, userID string) error {
 	held, err := tx.ListLicenses(userID)
 	if err != nil {
 		return err
@@ -403,7 +408,7 @@ func releaseSeats(tx Tx, userID string) error {
 			return err
 		}
 	}
-	return nil
+	return s.reconcileProvisioning(tx, userID, nil)
 }
 
 func skuList(ls []License) string {

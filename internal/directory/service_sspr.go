@@ -245,9 +245,10 @@ func (s *Service) Outbox(ctx context.Context, limit int) ([]OutboxMessage, error
 	return s.store.ListOutbox(ctx, limit)
 }
 
+// truncate cuts s to at most n characters.
 func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
 	}
 	return s
 }

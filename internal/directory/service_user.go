@@ -202,8 +202,12 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 	if err != nil {
 		return err
 	}
+	perm := authz.UsersWrite
+	if _, ok := c["usageLocation"]; ok && len(c) == 1 && authz.Check(p, authz.UsersWrite, tenantID) != nil {
+		perm = authz.LicensesManage // license admins set the location licenses need
+	}
 	if len(c) > 0 || pw == nil {
-		if _, err := s.authorize(ctx, authz.UsersWrite, tenantID); err != nil {
+		if _, err := s.authorize(ctx, perm, tenantID); err != nil {
 			return err
 		}
 	}
@@ -246,7 +250,7 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 		if err != nil {
 			return err
 		}
-		if err := s.checkUserChange(tx, p, tenantID, &u, mods, np != nil); err != nil {
+		if err := s.checkUserChange(tx, p, perm, tenantID, &u, mods, np != nil); err != nil {
 			return err
 		}
 		if _, ok := c["usageLocation"]; ok {
@@ -307,7 +311,7 @@ func (s *Service) UpdateUser(ctx context.Context, tenantID, idOrUPN string, c Ch
 // checkUserChange applies the target rules to a PATCH: sensitive
 // properties (account-takeover paths) and passwords of admins are reserved
 // for the roles that may touch admins.
-func (s *Service) checkUserChange(tx Tx, p authz.Principal, tenantID string, u *User, mods []ModifiedProperty, password bool) error {
+func (s *Service) checkUserChange(tx Tx, p authz.Principal, perm authz.Permission, tenantID string, u *User, mods []ModifiedProperty, password bool) error {
 	if len(mods) > 0 {
 		act := authz.ActEdit
 		for _, m := range mods {
@@ -315,7 +319,7 @@ func (s *Service) checkUserChange(tx Tx, p authz.Principal, tenantID string, u *
 				act = authz.ActSensitive
 			}
 		}
-		if err := checkTarget(tx, p, authz.UsersWrite, tenantID, act, u); err != nil {
+		if err := checkTarget(tx, p, perm, tenantID, act, u); err != nil {
 			return err
 		}
 	}
@@ -360,7 +364,7 @@ func (s *Service) DeleteUser(ctx context.Context, tenantID, idOrUPN string) erro
 		if err := endSignIns(tx, u.ID); err != nil {
 			return err
 		}
-		if err := releaseSeats(tx, u.ID); err != nil {
+		if err := s.releaseSeats(tx, u.ID); err != nil {
 			return err
 		}
 		if err := tx.DeleteUser(u.ID, s.Now()); err != nil {

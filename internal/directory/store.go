@@ -51,6 +51,17 @@ type Store interface {
 	ClaimMessage(ctx context.Context, m OutboxMessage, until time.Time) (bool, error)
 	// FinishMessage records an attempt: sent, or failed and due again.
 	FinishMessage(ctx context.Context, m OutboxMessage) error
+	// DueProvisioning lists up to limit provisioning tasks of any tenant
+	// whose attempt is due at now, oldest first, with the user's names.
+	DueProvisioning(ctx context.Context, now time.Time, limit int) ([]ProvisioningTask, error)
+	// ClaimProvisioning moves a due task's next attempt to until, so that
+	// no other replica runs it meanwhile; false if it was claimed or
+	// changed first.
+	ClaimProvisioning(ctx context.Context, t ProvisioningTask, until time.Time) (bool, error)
+	// FinishProvisioning stores the outcome of the task claimed until
+	// lease; false (and nothing written) when a license change queued the
+	// task anew meanwhile.
+	FinishProvisioning(ctx context.Context, t ProvisioningTask, lease time.Time) (bool, error)
 	// ListOutbox lists the newest messages of every tenant, for the operator.
 	ListOutbox(ctx context.Context, limit int) ([]OutboxMessage, error)
 	// SupportQueue lists the most recently updated service requests of
@@ -238,6 +249,17 @@ type Tx interface {
 	// PutLicense inserts or replaces one license of a user.
 	PutLicense(userID string, l *License) error
 	DeleteLicense(userID, skuID string) error
+	// ListProvisioning lists the provisioning state of every plan a user
+	// has or had, in plan id order.
+	ListProvisioning(userID string) ([]PlanProvisioning, error)
+	// PutProvisioning inserts or replaces the state of one plan of a user.
+	PutProvisioning(p *PlanProvisioning) error
+	// ListInstalls lists a user's app activations, oldest first.
+	ListInstalls(userID string) ([]Install, error)
+	CreateInstall(in *Install) error
+	// DeleteInstall removes one activation of the user; not found when the
+	// user has no such activation.
+	DeleteInstall(userID, id string) error
 	// CountNewerLicenses counts the licenses of a SKU held by active users
 	// and assigned after at (or at the same time to a greater user id):
 	// the holder's rank from the newest.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/atriumhq/atrium/internal/directory"
+	"github.com/atriumhq/atrium/internal/jobs"
 	"github.com/atriumhq/atrium/internal/password"
 	"github.com/atriumhq/atrium/internal/sqlstore"
 )
@@ -29,8 +30,14 @@ type Config struct {
 	MailFrom              string
 	CatalogFile           string             // JSON catalog of products; empty = the demo catalog
 	Catalog               *directory.Catalog // loaded from CatalogFile by Validate
-	Password              password.Params
-	Logger                *slog.Logger
+	// ProvisioningWebhook is where users' service plans are provisioned:
+	// one URL for every workload, or "Workload=URL" pairs separated by
+	// commas; empty provisions every plan without a call.
+	ProvisioningWebhook    string
+	ProvisioningSecretFile string // file holding the webhook signing secret
+	Provisioning           jobs.Connectors
+	Password               password.Params
+	Logger                 *slog.Logger
 }
 
 // Validate checks the configuration and fills derived defaults.
@@ -70,6 +77,9 @@ func (c *Config) Validate() error {
 			errs = append(errs, err)
 		}
 		c.Catalog = cat
+	}
+	if err := c.loadConnectors(); err != nil {
+		errs = append(errs, err)
 	}
 	if c.MailFrom == "" {
 		c.MailFrom = "Atrium Online Services <no-reply@" + c.PlatformDomain + ">"

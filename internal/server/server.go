@@ -102,6 +102,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	jobCtx, stopJobs := context.WithCancel(ctx)
 	defer stopJobs()
 	go jobs.RunPurge(jobCtx, app.Directory, cfg.PurgeInterval, cfg.Logger)
+	go jobs.RunProvisioning(jobCtx, app.Directory, cfg.Provisioning, 5*time.Second, cfg.Logger)
 	if cfg.SMTPURL != "" {
 		sender, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
 		if err != nil {

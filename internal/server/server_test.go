@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -116,6 +118,11 @@ func TestDataSurvivesRestart(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
+	dir := t.TempDir()
+	secret, short := filepath.Join(dir, "secret"), filepath.Join(dir, "short")
+	if os.WriteFile(secret, []byte("0123456789abcdef\n"), 0o600) != nil || os.WriteFile(short, []byte("0123"), 0o600) != nil {
+		t.Fatal("write secrets")
+	}
 	bad := []server.Config{
 		{Listen: "nope", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b"},
 		{Listen: ":8080", Store: sqlstore.Config{}, PlatformDomain: "a.b"},
@@ -124,6 +131,10 @@ func TestConfigValidate(t *testing.T) {
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", DNSResolver: "1.1.1.1"},
 		{Listen: ":8080", Store: sqlstore.Config{DatabaseURL: "postgres://x@y/z"}, PlatformDomain: "a.b"}, // replicas need --public-url
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", CatalogFile: "no-such-catalog.json"},
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "https://hooks.example/p"}, // no secret
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "https://hooks.example/p", ProvisioningSecretFile: short},
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "ftp://hooks.example/p", ProvisioningSecretFile: secret},
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "Mail=https://a.example,=https://b.example", ProvisioningSecretFile: secret},
 	}
 	for i, c := range bad {
 		if err := c.Validate(); err == nil {
@@ -133,5 +144,10 @@ func TestConfigValidate(t *testing.T) {
 	good := server.Config{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "atrium.localhost"}
 	if err := good.Validate(); err != nil || good.PublicURL != "http://localhost:8080" {
 		t.Errorf("good config: %v, public URL %q", err, good.PublicURL)
+	}
+	hooks := server.Config{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "atrium.localhost",
+		ProvisioningWebhook: "Mail=https://mail.example/p, Files=http://files.example/p", ProvisioningSecretFile: secret}
+	if err := hooks.Validate(); err != nil || len(hooks.Provisioning.ByWorkload) != 2 || hooks.Provisioning.Default != nil {
+		t.Errorf("webhooks per workload: %v %+v", err, hooks.Provisioning)
 	}
 }
