@@ -50,6 +50,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Devices", testDevices},
 		{"Licensing", testLicensing},
 		{"SeatCounterNeverOversells", testSeatCounterNeverOversells},
+		{"Provisioning", testProvisioning},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
