@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"net/http"
+	"net/url"
 )
 
 // Money is an amount in a currency, as the billing API shows prices.
@@ -174,5 +175,28 @@ func (c *Client) ListInvoices(ctx context.Context) ([]Invoice, error) {
 		Value []Invoice `json:"value"`
 	}
 	err := c.Do(ctx, http.MethodGet, "/api/billing/invoices", nil, nil, nil, &out)
+	return out.Value, err
+}
+
+// LicenseDetail is one license of a user with the provisioning state of
+// each of its service plans (Graph's licenseDetails).
+type LicenseDetail struct {
+	ID            string            `json:"id"`
+	SkuID         string            `json:"skuId"`
+	SkuPartNumber string            `json:"skuPartNumber"`
+	ServicePlans  []ServicePlanInfo `json:"servicePlans"`
+}
+
+// LicenseDetails lists a user's licenses (id or user principal name; "me"
+// for the caller).
+func (c *Client) LicenseDetails(ctx context.Context, user string) ([]LicenseDetail, error) {
+	var out struct {
+		Value []LicenseDetail `json:"value"`
+	}
+	path := "/v1.0/me/licenseDetails"
+	if user != "me" {
+		path = "/v1.0/users/" + url.PathEscape(user) + "/licenseDetails"
+	}
+	err := c.Do(ctx, http.MethodGet, path, nil, nil, nil, &out)
 	return out.Value, err
 }

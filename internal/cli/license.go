@@ -53,7 +53,7 @@ func licenseCmd() *cobra.Command {
 	assign.Flags().StringSliceVar(&disabled, "disable-plan", nil, "servicePlanId to switch off (repeatable)")
 	remove := &cobra.Command{Use: "remove USER SKU", Short: "Take a license from a user", Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error { return r.changeLicense(c, args[0], args[1], nil, true) }}
-	c.AddCommand(list, assign, remove)
+	c.AddCommand(list, assign, remove, licenseShowCmd(&r))
 	return c
 }
 

@@ -35,6 +35,10 @@ func TestLicenseCommands(t *testing.T) {
 	if !strings.Contains(out, "ATRIUM_BUSINESS_BASIC") || !strings.Contains(out, "Enabled  3        1         2") {
 		t.Errorf("license list:\n%s", out)
 	}
+	out = mustRun(t, append([]string{"license", "show", admin}, remote...)...)
+	if !strings.Contains(out, "ATRIUM_CHAT") || !strings.Contains(out, "Disabled") || !strings.Contains(out, "PendingProvisioning") {
+		t.Errorf("license show:\n%s", out)
+	}
 	subs, err := cl.ListSubscriptions(ctx)
 	if err != nil || len(subs) != 1 || subs[0].Quantity != 3 {
 		t.Fatalf("subscriptions after a repeated buy: %+v, %v", subs, err)
