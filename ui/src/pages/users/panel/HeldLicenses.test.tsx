@@ -55,7 +55,7 @@ describe('useLicenseDetails', () => {
     }));
     const { result } = renderHook(() => useLicenseDetails('u1'), { wrapper: wrapper(await testI18n('en')) });
     await waitFor(() => expect(result.current.data?.[0]?.servicePlans?.[0]?.provisioningStatus).toBe('PendingProvisioning'));
-    await waitFor(() => expect(result.current.data?.[0]?.servicePlans?.[0]?.provisioningStatus).toBe('Success'));
+    await waitFor(() => expect(result.current.data?.[0]?.servicePlans?.[0]?.provisioningStatus).toBe('Success'), { timeout: 8000 });
     expect(urls).toEqual(['/v1.0/users/u1/licenseDetails', '/v1.0/users/u1/licenseDetails']);
-  });
+  }, 15_000); // one 2-second poll, on a busy machine
 });

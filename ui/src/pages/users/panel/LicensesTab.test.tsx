@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../../../api/session';
 import { testI18n, wrapper } from '../../groups/testing';
@@ -16,7 +16,12 @@ const installs = {
 
 afterEach(() => vi.unstubAllGlobals());
 
-function serve(permissions: string[]) {
+const plans = [{ servicePlanId: 'mail', servicePlanName: 'ATRIUM_MAIL_P1', appliesTo: 'User' }];
+const sku = (skuId: string) => ({ id: skuId, skuId, skuPartNumber: skuId, appliesTo: 'User', capabilityStatus: 'Enabled', consumedUnits: 1,
+  prepaidUnits: { enabled: 5, warning: 0, suspended: 0, lockedOut: 0 }, subscriptionIds: [], servicePlans: plans });
+const detail = (provisioningStatus: string) => ({ id: 'd1', skuId: 'basic', skuPartNumber: 'basic', servicePlans: [{ ...plans[0], provisioningStatus }] });
+
+function serve(permissions: string[], states: string[] = []) {
   const urls: string[] = [];
   vi.stubGlobal('ResizeObserver', class { observe() {} unobserve() {} disconnect() {} });
   vi.stubGlobal('fetch', vi.fn(async (url: string) => {
@@ -24,6 +29,8 @@ function serve(permissions: string[]) {
     if (url === '/api/session') return json(200, { tenantId: 't', permissions, roles: [] });
     if (url === '/v1.0/organization/t') return json(200, { defaultUsageLocation: 'NL' });
     if (url === '/api/users/u1/installs') return json(200, installs);
+    if (url === '/v1.0/subscribedSkus' && states.length) return json(200, { value: [sku('basic'), sku('std')] });
+    if (url === '/v1.0/users/u1/licenseDetails' && states.length) return json(200, { value: [detail(states.length > 1 ? states.shift()! : states[0]!)] });
     return json(200, { value: [] }); // products, seats, the user's licenses
   }));
   return urls;
@@ -59,4 +66,15 @@ describe('LicensesTab', () => {
     expect(screen.queryByRole('region', { name: 'Apps installed' })).toBeNull();
     expect(urls).not.toContain('/api/users/u1/installs');
   });
+
+  it('keeps the admin\'s unsaved choices while it polls a pending plan', async () => {
+    const urls = serve(['licenses.manage'], ['PendingProvisioning', 'Success']);
+    await show();
+    const held = await screen.findByRole('region', { name: 'Current licenses' });
+    await within(held).findByText('Pending');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'std' }));
+    await waitFor(() => expect(urls.filter((u) => u.endsWith('/licenseDetails'))).toHaveLength(2), { timeout: 8000 });
+    await within(screen.getByRole('region', { name: 'Current licenses' })).findByText('Provisioned');
+    expect((screen.getByRole('checkbox', { name: 'std' }) as HTMLInputElement).checked).toBe(true);
+  }, 15_000); // one 2-second poll, on a busy machine
 });
