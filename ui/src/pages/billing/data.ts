@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Collection } from '../../api/types';
+import { pollWhilePending } from './provisioning';
 import type { CatalogProduct, Invoice, LicenseDetail, Subscription, SubscribedSku } from './types';
 
 /** billingKeys are the query keys of the billing data; a purchase invalidates them all. */
@@ -22,6 +23,8 @@ export const useInvoices = () => useQuery({ queryKey: billingKeys.invoices, quer
 export const useLicenseDetails = (user: string) => useQuery({
   queryKey: billingKeys.licenseDetails(user),
   queryFn: () => api.get<Collection<LicenseDetail>>(`/v1.0/users/${encodeURIComponent(user)}/licenseDetails`).then((r) => r.value),
+  // Provisioning runs in the background: look again while a plan is still pending.
+  refetchInterval: (q) => pollWhilePending(q.state.data),
 });
 
 /** productNames maps skuId to the catalog's display name (subscribedSkus carry only the part number). */

@@ -35,8 +35,15 @@ export interface Invoice {
   lines: { skuId: string; description: string; quantity: number; unitPrice: Money; amount: Money }[] | null;
 }
 
+/**
+ * LicenseDetailPlan is a plan of a product a user holds: provisioningStatus is
+ * Success, PendingProvisioning, Error or Disabled, and provisioningError the
+ * reason (set only when Error).
+ */
+export interface LicenseDetailPlan extends ServicePlan { provisioningError?: string }
+
 /** LicenseDetail is one product a user holds, with its plans' states (GET /v1.0/users/{id}/licenseDetails). */
-export interface LicenseDetail { id: string; skuId: string; skuPartNumber: string; servicePlans: ServicePlan[] | null }
+export interface LicenseDetail { id: string; skuId: string; skuPartNumber: string; servicePlans: LicenseDetailPlan[] | null }
 
 /** AssignedLicense is one entry of assignLicense's addLicenses. */
 export interface AssignedLicense { skuId: string; disabledPlans: string[] }

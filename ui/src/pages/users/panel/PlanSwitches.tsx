@@ -1,19 +1,16 @@
-import { Badge, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { ServicePlan } from '../../billing/types';
+import type { LicenseDetailPlan, ServicePlan } from '../../billing/types';
+import { ProvisioningBadge } from './ProvisioningBadge';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalXXL, margin: 0, border: 'none' },
-  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  row: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
-
-const stateColor: Record<string, 'success' | 'warning' | 'danger' | 'informative'> = {
-  Success: 'success', PendingProvisioning: 'warning', Error: 'danger', Disabled: 'informative',
-};
 
 /** PlanSwitches turns a product's apps (service plans) on and off for a user and shows each one's provisioning state. */
 export function PlanSwitches({ product, plans, disabledPlans, states, onChange }: {
-  product: string; plans: ServicePlan[]; disabledPlans: string[]; states: ServicePlan[]; onChange: (disabledPlans: string[]) => void;
+  product: string; plans: ServicePlan[]; disabledPlans: string[]; states: LicenseDetailPlan[]; onChange: (disabledPlans: string[]) => void;
 }) {
   const { t } = useTranslation('billing');
   const s = useStyles();
@@ -22,12 +19,12 @@ export function PlanSwitches({ product, plans, disabledPlans, states, onChange }
       <legend>{t('userTab.apps', { product })}</legend>
       {plans.filter((p) => p.appliesTo !== 'Company').map((p) => {
         const on = !disabledPlans.includes(p.servicePlanId);
-        const state = states.find((x) => x.servicePlanId === p.servicePlanId)?.provisioningStatus;
+        const state = states.find((x) => x.servicePlanId === p.servicePlanId);
         return (
           <div key={p.servicePlanId} className={s.row}>
             <Switch checked={on} label={p.servicePlanName}
               onChange={(_, d) => onChange(d.checked ? disabledPlans.filter((x) => x !== p.servicePlanId) : [...disabledPlans, p.servicePlanId])} />
-            {state && <Badge appearance="tint" color={stateColor[state] ?? 'informative'}>{t(`userTab.state.${state}`, { defaultValue: state })}</Badge>}
+            {state && <ProvisioningBadge plan={state} />}
           </div>
         );
       })}
