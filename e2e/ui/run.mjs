@@ -14,6 +14,7 @@ import { assignRole, createUser, deleteAndUndo, resetPassword } from './flows/us
 import { createGroup, openAuditLog, openRoles, setHelpdesk } from './flows/admin.mjs';
 import { createServiceRequest, openServiceHealth } from './flows/support.mjs';
 import { assignLicense, buySeats } from './flows/billing.mjs';
+import { activateInstalls } from './flows/installs.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -142,15 +143,15 @@ try {
   await shot(page, '05c-users-admin');
 
   step('Billing: buy seats (a double click buys once), give Anna a license; Licenses and Bills');
-  await buySeats(page, t, 'Atrium Business Basic', 2);
+  await buySeats(page, t, 'Atrium Business Standard', 2);
   await shot(page, '05c2-your-products');
-  await assignLicense(page, t, upn, 'Atrium Business Basic');
+  await assignLicense(page, t, upn, 'Atrium Business Standard'); // it includes the Office apps Anna installs below
   const nav2 = page.getByRole('navigation', { name: t('common:nav.adminLabel'), exact: true });
   await nav2.getByRole('link', { name: t('common:nav.licenses'), exact: true }).click();
   await heading(t('billing:licenses.title')).waitFor();
-  await page.getByText('Atrium Business Basic', { exact: true }).first().waitFor();
-  await button(t('billing:licenses.showHoldersFor', { product: 'Atrium Business Basic' })).click();
-  await page.getByRole('table', { name: t('billing:licenses.holders', { product: 'Atrium Business Basic' }) }).getByRole('link', { name: 'Anna de Vries' }).waitFor();
+  await page.getByText('Atrium Business Standard', { exact: true }).first().waitFor();
+  await button(t('billing:licenses.showHoldersFor', { product: 'Atrium Business Standard' })).click();
+  await page.getByRole('table', { name: t('billing:licenses.holders', { product: 'Atrium Business Standard' }) }).getByRole('link', { name: 'Anna de Vries' }).waitFor();
   await shot(page, '05c3-licenses');
   await nav2.getByRole('link', { name: t('common:nav.bills'), exact: true }).click();
   await heading(t('billing:bills.title')).waitFor();
@@ -231,6 +232,10 @@ try {
   await page.getByRole('navigation', { name: t('common:myNav.label'), exact: true }).getByRole('link', { name: t('common:myNav.signIns') }).click();
   await heading(t('myaccount:signIns.title')).waitFor();
   await page.getByRole('table', { name: t('myaccount:signIns.title') }).getByText(t('myaccount:signIns.success'), { exact: true }).first().waitFor();
+
+  step('Installs: five PCs, a sixth refused, one deactivated');
+  await activateInstalls(page, t);
+  await shot(page, '08c-installs');
 
   step('No access on /admin');
   await page.goto(`${base}/admin/settings/domains`);

@@ -252,6 +252,14 @@ func testProvisioning(t *testing.T, cfg sqlstore.Config) {
 	if got := jobs.Provision(ctx, svc, conns, log); got != 4 {
 		t.Fatalf("after the admin's change: %d tasks, want 4 (3 provisioned, chat removed)", got)
 	}
+	rc.take()
+	// Deleting the user deprovisions what they had.
+	if err := svc.DeleteUser(ctx, tid, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := jobs.Provision(ctx, svc, conns, log); got != 3 || len(plans(rc.take(), "servicePlan.deprovision")) != 3 {
+		t.Fatalf("deprovisioned %d for a deleted user", got)
+	}
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	if rc.bad != 0 {

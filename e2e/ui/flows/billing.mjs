@@ -78,6 +78,11 @@ export async function assignLicense(page, t, upn, productName) {
   await panel.getByRole('button', { name: t('billing:userTab.save'), exact: true }).click();
   const held = panel.getByRole('region', { name: t('billing:userTab.held'), exact: true });
   await held.getByText(productName, { exact: true }).waitFor();
+  // The server's provisioning job (every 5 s) takes each plan from pending
+  // to provisioned; the tab polls until none is pending.
+  const pending = held.getByText(t('billing:userTab.state.PendingProvisioning'), { exact: true });
+  await held.getByText(t('billing:userTab.state.Success'), { exact: true }).first().waitFor({ timeout: 20000 });
+  await pending.first().waitFor({ state: 'detached', timeout: 20000 });
   await panel.getByRole('button', { name: t('common:action.close'), exact: true }).first().click();
   await panel.waitFor({ state: 'detached' });
 }
