@@ -52,7 +52,7 @@ func licenseBench(backend, pgURL string, n, reps int, d time.Duration) {
 			}
 		}
 		sub := &directory.Subscription{ID: uuid.NewString(), SkuID: benchSkuBasic, Quantity: licensed, Status: directory.SubEnabled,
-			Channel: "direct", CreatedAt: time.Now().UTC()}
+			Channel: "direct", CreatedAt: time.Now().UTC(), AutoRenew: true, EndsAt: time.Now().UTC().AddDate(0, 1, 0)}
 		if err := tx.PutSubscription(sub); err != nil {
 			return err
 		}

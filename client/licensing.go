@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // Money is an amount in a currency, as the billing API shows prices.
@@ -84,6 +85,13 @@ type Subscription struct {
 	PurchaseChannel string   `json:"purchaseChannel"`
 	Partner         *Partner `json:"partner"`
 	UnitPrice       Money    `json:"unitPrice"`
+	// AutoRenew renews the subscription at EndDateTime; without it the
+	// subscription moves to Warning then.
+	AutoRenew bool `json:"autoRenew"`
+	// EndDateTime ends the current term (Enabled) or the Warning or
+	// Suspended period.
+	EndDateTime           *time.Time `json:"endDateTime"`
+	StatusChangedDateTime *time.Time `json:"statusChangedDateTime"`
 }
 
 // Partner names the partner tenant that sold a subscription.
@@ -111,7 +119,8 @@ type InvoiceLine struct {
 	Amount      Money  `json:"amount"`
 }
 
-// Invoice bills one order; status is due until paid.
+// Invoice bills one order, or a renewal or reactivation (OrderID empty);
+// status is due until paid.
 type Invoice struct {
 	ID      string        `json:"id"`
 	OrderID string        `json:"orderId"`
@@ -148,6 +157,21 @@ func (c *Client) ListSubscriptions(ctx context.Context) ([]Subscription, error) 
 	}
 	err := c.Do(ctx, http.MethodGet, "/api/billing/subscriptions", nil, nil, nil, &out)
 	return out.Value, err
+}
+
+// SetAutoRenew turns a subscription's recurring billing on or off.
+func (c *Client) SetAutoRenew(ctx context.Context, subscriptionID string, on bool) (Subscription, error) {
+	var s Subscription
+	err := c.Do(ctx, http.MethodPatch, "/api/billing/subscriptions/"+esc(subscriptionID), nil, nil, map[string]any{"autoRenew": on}, &s)
+	return s, err
+}
+
+// Reactivate brings back a subscription in Warning or Suspended, for a new
+// term.
+func (c *Client) Reactivate(ctx context.Context, subscriptionID string) (Subscription, error) {
+	var s Subscription
+	err := c.Do(ctx, http.MethodPost, "/api/billing/subscriptions/"+esc(subscriptionID)+"/reactivate", nil, nil, nil, &s)
+	return s, err
 }
 
 // SetSeats lowers a subscription's quantity.

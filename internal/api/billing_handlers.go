@@ -13,7 +13,8 @@ func money(cents int64, currency string) client.Money {
 }
 
 func (a *API) subscriptionJSON(c *directory.Catalog, s *directory.Subscription) client.Subscription {
-	out := client.Subscription{ID: s.ID, SkuID: s.SkuID, Status: s.Status, Quantity: s.Quantity, PurchaseChannel: s.Channel}
+	out := client.Subscription{ID: s.ID, SkuID: s.SkuID, Status: s.Status, Quantity: s.Quantity, PurchaseChannel: s.Channel,
+		AutoRenew: s.AutoRenew, EndDateTime: timeOrNil(s.EndsAt), StatusChangedDateTime: timeOrNil(s.StatusChangedAt)}
 	if p, ok := c.Product(s.SkuID); ok {
 		out.SkuPartNumber, out.DisplayName, out.UnitPrice = p.SkuPartNumber, p.DisplayName, money(p.PriceCents(), c.Currency)
 	}
@@ -157,18 +158,38 @@ func (a *API) updateSubscription(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := onlyFields(m, "quantity"); err != nil {
+	if err := onlyFields(m, "quantity", "autoRenew"); err != nil {
 		return err
 	}
-	qty, err := intField(m, "quantity")
+	var up directory.SubscriptionUpdate
+	if _, ok := m["quantity"]; ok {
+		qty, err := intField(m, "quantity")
+		if err != nil {
+			return err
+		}
+		up.Quantity = &qty
+	}
+	if raw, ok := m["autoRenew"]; ok {
+		var on bool
+		if err := json.Unmarshal(raw, &on); err != nil || string(raw) == "null" {
+			return badRequest("autoRenew", "Property 'autoRenew' must be true or false.")
+		}
+		up.AutoRenew = &on
+	}
+	if up.Quantity == nil && up.AutoRenew == nil {
+		return badRequest("quantity", "Give 'quantity', 'autoRenew' or both.")
+	}
+	sub, err := a.dir.UpdateSubscription(ctx, tenantOf(ctx), r.PathValue("id"), up)
+	return a.writeSubscription(w, r, sub, err)
+}
+
+// writeSubscription answers a change of one subscription with it, or
+// returns the change's error.
+func (a *API) writeSubscription(w http.ResponseWriter, r *http.Request, sub directory.Subscription, err error) error {
 	if err != nil {
 		return err
 	}
-	sub, err := a.dir.SetSubscriptionQuantity(ctx, tenantOf(ctx), r.PathValue("id"), qty)
-	if err != nil {
-		return err
-	}
-	c, err := a.dir.Catalog(ctx, tenantOf(ctx))
+	c, err := a.dir.Catalog(r.Context(), tenantOf(r.Context()))
 	if err != nil {
 		return err
 	}
@@ -177,15 +198,11 @@ func (a *API) updateSubscription(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) cancelSubscription(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	sub, err := a.dir.CancelSubscription(ctx, tenantOf(ctx), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	c, err := a.dir.Catalog(ctx, tenantOf(ctx))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, a.subscriptionJSON(c, &sub))
-	return nil
+	sub, err := a.dir.CancelSubscription(r.Context(), tenantOf(r.Context()), r.PathValue("id"))
+	return a.writeSubscription(w, r, sub, err)
+}
+
+func (a *API) reactivateSubscription(w http.ResponseWriter, r *http.Request) error {
+	sub, err := a.dir.ReactivateSubscription(r.Context(), tenantOf(r.Context()), r.PathValue("id"))
+	return a.writeSubscription(w, r, sub, err)
 }

@@ -61,7 +61,8 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-func newHarness(t testing.TB) *harness {
+// newHarness starts a harness; opts change the server's configuration.
+func newHarness(t testing.TB, opts ...func(*server.Config)) *harness {
 	t.Helper()
 	dns := dnstest.Start(t)
 	var handler http.Handler
@@ -75,6 +76,9 @@ func newHarness(t testing.TB) *harness {
 	cfg := server.Config{Listen: "127.0.0.1:0", PublicURL: srv.URL, Store: store,
 		PlatformDomain: "atrium.test", DNSResolver: dns.Addr, StrictAdvancedQueries: true, AllowSignup: true,
 		Password: password.Params{Memory: 1024, Time: 1, Threads: 1}, Logger: slog.New(slog.NewTextHandler(logs, nil))}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	app, err := server.Open(bg, cfg)
 	if err != nil {
 		t.Fatal(err)

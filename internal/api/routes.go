@@ -182,6 +182,7 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/billing/subscriptions", perms: billing, h: a.listSubscriptions},
 		{pattern: "PATCH /api/billing/subscriptions/{id}", perms: billing, h: a.updateSubscription},
 		{pattern: "POST /api/billing/subscriptions/{id}/cancel", perms: billing, h: a.cancelSubscription},
+		{pattern: "POST /api/billing/subscriptions/{id}/reactivate", perms: billing, h: a.reactivateSubscription},
 		{pattern: "GET /api/billing/orders", perms: billing, h: a.listOrders},
 		{pattern: "POST /api/billing/orders", perms: billing, h: a.placeOrder},
 		{pattern: "GET /api/billing/invoices", perms: billing, h: a.listInvoices},

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/atriumhq/atrium/client"
@@ -79,64 +78,4 @@ func (r *remote) changeLicense(c *cobra.Command, user, sku string, disabled []st
 	}
 	_, err = fmt.Fprintf(c.OutOrStdout(), "%s: licenses of %s changed\n", id, user)
 	return err
-}
-
-var subscriptionColumns = []string{"id", "skuPartNumber", "status", "quantity", "purchaseChannel"}
-
-func subscriptionCmd() *cobra.Command {
-	var r remote
-	c := parent("subscription", "Buy products and change seat counts (remote; needs billing.manage)")
-	r.register(c)
-	list := &cobra.Command{Use: "list", Short: "List the organization's subscriptions", Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			cl, err := r.client(c.Context())
-			if err != nil {
-				return err
-			}
-			subs, err := cl.ListSubscriptions(c.Context())
-			if err != nil {
-				return err
-			}
-			return r.print(c.OutOrStdout(), subs, rowsOf(subs), subscriptionColumns...)
-		}}
-	var key string
-	buy := &cobra.Command{Use: "buy SKU QUANTITY", Short: "Buy seats of a product (SKU: skuId or skuPartNumber, see 'atrium catalog list')",
-		Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
-			n, err := strconv.Atoi(args[1])
-			if err != nil {
-				return usageError{fmt.Errorf("QUANTITY must be a whole number, not %q", args[1])}
-			}
-			cl, err := r.client(c.Context())
-			if err != nil {
-				return err
-			}
-			id, err := resolveSku(c.Context(), cl, args[0])
-			if err != nil {
-				return err
-			}
-			o, err := cl.BuyLicenses(c.Context(), id, n, key)
-			if err != nil {
-				return err
-			}
-			return r.print(c.OutOrStdout(), o, []any{o.Subscription}, subscriptionColumns...)
-		}}
-	buy.Flags().StringVar(&key, "idempotency-key", "", "a key that makes a retried purchase happen once")
-	setSeats := &cobra.Command{Use: "set-seats ID QUANTITY", Short: "Lower a subscription's seats (not below the assigned ones)",
-		Args: cobra.ExactArgs(2), RunE: func(c *cobra.Command, args []string) error {
-			n, err := strconv.Atoi(args[1])
-			if err != nil {
-				return usageError{fmt.Errorf("QUANTITY must be a whole number, not %q", args[1])}
-			}
-			cl, err := r.client(c.Context())
-			if err != nil {
-				return err
-			}
-			s, err := cl.SetSeats(c.Context(), args[0], n)
-			if err != nil {
-				return err
-			}
-			return r.print(c.OutOrStdout(), s, []any{s}, subscriptionColumns...)
-		}}
-	c.AddCommand(list, buy, setSeats)
-	return c
 }

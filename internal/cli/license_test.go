@@ -8,8 +8,9 @@ import (
 	"github.com/atriumhq/atrium/client"
 )
 
-// TestLicenseCommands buys seats, assigns and removes a license and lowers
-// the seats with the CLI, and checks the catalog commands.
+// TestLicenseCommands buys seats, assigns and removes a license, lowers
+// the seats and turns recurring billing off with the CLI, and checks the
+// catalog commands.
 func TestLicenseCommands(t *testing.T) {
 	ts := startServer(t)
 	remote := []string{"--server", ts.srv.URL, "--token", ts.token}
@@ -53,6 +54,16 @@ func TestLicenseCommands(t *testing.T) {
 	}
 	if out := mustRun(t, append([]string{"subscription", "list", "-o", "json"}, remote...)...); !strings.Contains(out, `"quantity": 1`) {
 		t.Errorf("subscription list:\n%s", out)
+	}
+	if out := mustRun(t, append([]string{"subscription", "renew", "off", subs[0].ID}, remote...)...); !strings.Contains(out, "false") ||
+		!strings.Contains(out, "ENDDATETIME") {
+		t.Errorf("renew off:\n%s", out)
+	}
+	if code, _, _ := run(t, append([]string{"subscription", "renew", "maybe", subs[0].ID}, remote...)...); code != 2 {
+		t.Errorf("renew maybe: exit %d, want 2", code)
+	}
+	if code, _, errs := run(t, append([]string{"subscription", "reactivate", subs[0].ID}, remote...)...); code != 1 || !strings.Contains(errs, "active already") {
+		t.Errorf("reactivate an active subscription: %d %s", code, errs)
 	}
 	if code, _, _ := run(t, append([]string{"license", "assign", admin, "NOPE"}, remote...)...); code != 2 {
 		t.Errorf("unknown SKU: exit %d, want 2", code)

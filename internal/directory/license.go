@@ -9,7 +9,20 @@ const (
 	SubWarning   = "Warning"
 	SubSuspended = "Suspended"
 	SubLockedOut = "LockedOut"
+	// SubDeleted is where a subscription ends after Suspended: it is
+	// removed, so it is never stored and counts in no bucket; the audit
+	// log keeps the step.
+	SubDeleted = "Deleted"
 )
+
+// Lifecycle periods of a subscription that is not renewed (spec §4.2).
+const (
+	WarningPeriod   = 30 * 24 * time.Hour
+	SuspendedPeriod = 90 * 24 * time.Hour
+)
+
+// termEnd is the end of a one-month term starting at from.
+func termEnd(from time.Time) time.Time { return from.AddDate(0, 1, 0) }
 
 // Subscription is one purchase of a product by the tenant: its seats,
 // status and who sold it (directly, or a partner tenant).
@@ -22,6 +35,13 @@ type Subscription struct {
 	PartnerTenantID string
 	PartnerName     string
 	CreatedAt       time.Time
+	// AutoRenew renews the subscription for another month when its
+	// term ends; without it the subscription moves to Warning then.
+	AutoRenew bool
+	// EndsAt is when the term ends (Enabled), or the Warning or
+	// Suspended period: when the lifecycle job moves it next.
+	EndsAt          time.Time
+	StatusChangedAt time.Time
 }
 
 // Seats is the tenant's seat counter of one SKU: the prepaid seats per

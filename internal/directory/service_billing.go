@@ -82,7 +82,9 @@ func (s *Service) buySeats(ctx context.Context, tx Tx, p authz.Principal, prod *
 		return Subscription{}, Invalid("quantity", "%s allows at most %d licenses per organization.", prod.DisplayName, prod.MaxSeats)
 	}
 	if sub == nil {
-		sub = &Subscription{ID: newID(), SkuID: prod.SkuID, Status: SubEnabled, Channel: "direct", CreatedAt: s.Now()}
+		now := s.Now()
+		sub = &Subscription{ID: newID(), SkuID: prod.SkuID, Status: SubEnabled, Channel: "direct", CreatedAt: now,
+			AutoRenew: true, EndsAt: termEnd(now), StatusChangedAt: now}
 	}
 	sub.Quantity += quantity
 	if err := tx.PutSubscription(sub); err != nil {
@@ -96,18 +98,25 @@ func (s *Service) buySeats(ctx context.Context, tx Tx, p authz.Principal, prod *
 	if err := tx.CreateOrder(o); err != nil {
 		return *sub, err
 	}
-	line := InvoiceLine{SkuID: prod.SkuID, Description: prod.DisplayName + ", 1 month", Quantity: quantity, UnitCents: prod.PriceCents(),
-		AmountCents: prod.PriceCents() * int64(quantity)}
-	inv := Invoice{ID: newID(), OrderID: o.ID, Currency: s.catalog.Currency, TotalCents: line.AmountCents, Lines: []InvoiceLine{line}, CreatedAt: s.Now()}
-	if inv.Status, err = s.payments.Charge(&inv); err != nil {
-		return *sub, fmt.Errorf("charge invoice: %w", err)
-	}
-	if err := tx.CreateInvoice(&inv); err != nil {
+	if err := s.bill(tx, o.ID, prod, quantity, prod.DisplayName+", 1 month"); err != nil {
 		return *sub, err
 	}
 	return *sub, s.audit(ctx, tx, p, "Billing", "Purchase licenses", "Add",
 		AuditTarget{ID: sub.ID, DisplayName: prod.DisplayName, Type: "Subscription",
 			ModifiedProperties: []ModifiedProperty{{Name: "quantity", New: fmt.Sprint(sub.Quantity)}}})
+}
+
+// bill invoices quantity seats of prod for a month (for orderID, or ""
+// for a renewal or reactivation), charged through the payment provider.
+func (s *Service) bill(tx Tx, orderID string, prod *Product, quantity int, description string) error {
+	line := InvoiceLine{SkuID: prod.SkuID, Description: description, Quantity: quantity, UnitCents: prod.PriceCents(),
+		AmountCents: prod.PriceCents() * int64(quantity)}
+	inv := Invoice{ID: newID(), OrderID: orderID, Currency: s.catalog.Currency, TotalCents: line.AmountCents, Lines: []InvoiceLine{line}, CreatedAt: s.Now()}
+	var err error
+	if inv.Status, err = s.payments.Charge(&inv); err != nil {
+		return fmt.Errorf("charge invoice: %w", err)
+	}
+	return tx.CreateInvoice(&inv)
 }
 
 // syncPrepaid recomputes a SKU's prepaid buckets from its subscriptions.
@@ -139,15 +148,22 @@ func syncPrepaid(tx Tx, skuID string) error {
 	return tx.PutSeats(&seats)
 }
 
-// SetSubscriptionQuantity lowers a subscription's seats; never below the
-// seats users hold, and never for a subscription a partner sold.
-func (s *Service) SetSubscriptionQuantity(ctx context.Context, tenantID, id string, quantity int) (Subscription, error) {
+// SubscriptionUpdate is a change of a subscription; nil fields stay.
+type SubscriptionUpdate struct {
+	Quantity  *int  // lower only; more seats are an order
+	AutoRenew *bool // recurring billing, of an Enabled subscription
+}
+
+// UpdateSubscription lowers a subscription's seats (never below the seats
+// users hold) and turns its recurring billing on or off, in one change;
+// never for a subscription a partner sold.
+func (s *Service) UpdateSubscription(ctx context.Context, tenantID, id string, up SubscriptionUpdate) (Subscription, error) {
 	var sub Subscription
 	p, err := s.authorize(ctx, authz.BillingManage, tenantID)
 	if err != nil {
 		return sub, err
 	}
-	if quantity < 0 || quantity > MaxOrderQuantity {
+	if up.Quantity != nil && (*up.Quantity < 0 || *up.Quantity > MaxOrderQuantity) {
 		return sub, Invalid("quantity", "Property 'quantity' must be between 0 and %d.", MaxOrderQuantity)
 	}
 	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
@@ -155,30 +171,58 @@ func (s *Service) SetSubscriptionQuantity(ctx context.Context, tenantID, id stri
 			return err
 		}
 		if sub.Channel == "partner" {
-			return Invalid("quantity", "Bought through %s. Contact them to make changes.", sub.PartnerName)
+			field := "quantity"
+			if up.Quantity == nil {
+				field = "autoRenew"
+			}
+			return Invalid(field, "Bought through %s. Contact them to make changes.", sub.PartnerName)
 		}
-		if quantity > sub.Quantity {
-			return Invalid("quantity", "To add licenses, place an order (POST /api/billing/orders).")
+		var mods []ModifiedProperty
+		if up.Quantity != nil {
+			mod, err := lowerQuantity(tx, &sub, *up.Quantity)
+			if err != nil {
+				return err
+			}
+			mods = append(mods, mod)
 		}
-		seats, err := tx.GetSeats(sub.SkuID)
-		if err != nil {
-			return err
+		if up.AutoRenew != nil {
+			if sub.Status != SubEnabled {
+				return Invalid("autoRenew", "The subscription is %s; reactivate it (POST /api/billing/subscriptions/%s/reactivate) instead.", sub.Status, sub.ID)
+			}
+			mods = append(mods, ModifiedProperty{Name: "autoRenew", Old: fmt.Sprint(sub.AutoRenew), New: fmt.Sprint(*up.AutoRenew)})
+			sub.AutoRenew = *up.AutoRenew
 		}
-		if sub.Status == SubEnabled && seats.Enabled-(sub.Quantity-quantity) < seats.Consumed {
-			return Invalid("quantity", "%d of %d licenses are assigned. Unassign licenses before reducing the quantity.", seats.Consumed, seats.Enabled)
-		}
-		old := sub.Quantity
-		sub.Quantity = quantity
 		if err := tx.PutSubscription(&sub); err != nil {
 			return err
 		}
 		if err := syncPrepaid(tx, sub.SkuID); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, p, "Billing", "Remove licenses", "Update", AuditTarget{ID: sub.ID, Type: "Subscription",
-			ModifiedProperties: []ModifiedProperty{{Name: "quantity", Old: fmt.Sprint(old), New: fmt.Sprint(quantity)}}})
+		activity := "Remove licenses"
+		if up.Quantity == nil {
+			activity = "Change recurring billing"
+		}
+		return s.audit(ctx, tx, p, "Billing", activity, "Update", AuditTarget{ID: sub.ID, Type: "Subscription", ModifiedProperties: mods})
 	})
 	return sub, err
+}
+
+// lowerQuantity sets sub's seats to quantity, no more than it has and not
+// below the enabled seats users hold.
+func lowerQuantity(tx Tx, sub *Subscription, quantity int) (ModifiedProperty, error) {
+	mod := ModifiedProperty{Name: "quantity", Old: fmt.Sprint(sub.Quantity), New: fmt.Sprint(quantity)}
+	if quantity > sub.Quantity {
+		return mod, Invalid("quantity", "To add licenses, place an order (POST /api/billing/orders).")
+	}
+	seats, err := tx.GetSeats(sub.SkuID)
+	if err != nil {
+		return mod, err
+	}
+	if sub.Status == SubEnabled && seats.Enabled-(sub.Quantity-quantity) < seats.Consumed {
+		return mod, Invalid("quantity", "%d of %d licenses are assigned. Unassign licenses before reducing the quantity.", seats.Consumed, seats.Enabled)
+	}
+	sub.Quantity = quantity
+	return mod, nil
 }
 
 // ListSubscriptions returns the tenant's subscriptions, oldest first.
@@ -241,7 +285,7 @@ func (s *Service) CancelSubscription(ctx context.Context, tenantID, id string) (
 			return Invalid("status", "The subscription is cancelled already; buy the product again to get new licenses.")
 		}
 		old := sub.Status
-		sub.Status = SubLockedOut
+		sub.Status, sub.StatusChangedAt = SubLockedOut, s.Now()
 		if err := tx.PutSubscription(&sub); err != nil {
 			return err
 		}

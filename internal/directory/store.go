@@ -40,6 +40,10 @@ type Store interface {
 	// PurgeOIDC deletes expired authorization requests and refresh tokens
 	// of every tenant and says how many.
 	PurgeOIDC(ctx context.Context, now time.Time) (int, error)
+	// DueSubscriptions lists up to limit subscriptions, of any tenant,
+	// that are Enabled, Warning or Suspended and whose EndsAt is not after
+	// now (the lifecycle job's work), earliest first.
+	DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]TenantObject, error)
 	// TenantsDueForKeyRotation lists up to limit tenants whose newest
 	// signing key was created before cutoff.
 	TenantsDueForKeyRotation(ctx context.Context, cutoff time.Time, limit int) ([]string, error)
@@ -239,6 +243,8 @@ type Tx interface {
 	GetSubscription(id string) (Subscription, error)
 	// PutSubscription inserts or replaces a subscription.
 	PutSubscription(s *Subscription) error
+	// DeleteSubscription removes a subscription (its Deleted step).
+	DeleteSubscription(id string) error
 	// GetSeats returns the seat counter of a SKU (all zero when none).
 	GetSeats(skuID string) (Seats, error)
 	ListSeats() ([]Seats, error)

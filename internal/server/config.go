@@ -38,6 +38,7 @@ type Config struct {
 	Provisioning           jobs.Connectors
 	Password               password.Params
 	Logger                 *slog.Logger
+	Now                    func() time.Time // the directory's clock; time.Now when nil (tests move it)
 }
 
 // Validate checks the configuration and fills derived defaults.

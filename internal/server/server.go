@@ -40,7 +40,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	dir := directory.NewService(directory.Config{Store: store, Resolver: newResolver(cfg.DNSResolver),
-		Hasher: password.Hasher{Params: cfg.Password}, PlatformDomain: cfg.PlatformDomain, NewSigningKey: authn.NewSigningKey, Catalog: cfg.Catalog})
+		Hasher: password.Hasher{Params: cfg.Password}, PlatformDomain: cfg.PlatformDomain, NewSigningKey: authn.NewSigningKey, Catalog: cfg.Catalog, Now: cfg.Now})
 	tokens := authn.NewTokens(dir, cfg.PublicURL, nil)
 	a := api.New(api.Config{Directory: dir, Tokens: tokens, Sessions: authn.NewSessions(dir, cfg.PublicURL), Provider: authn.NewProvider(dir, tokens), PublicURL: cfg.PublicURL, AllowSignup: cfg.AllowSignup,
 		StrictAdvancedQueries: cfg.StrictAdvancedQueries, Logger: cfg.Logger})
@@ -103,6 +103,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	defer stopJobs()
 	go jobs.RunPurge(jobCtx, app.Directory, cfg.PurgeInterval, cfg.Logger)
 	go jobs.RunProvisioning(jobCtx, app.Directory, cfg.Provisioning, 5*time.Second, cfg.Logger)
+	go jobs.RunSubscriptions(jobCtx, app.Directory, time.Minute, cfg.Logger)
 	if cfg.SMTPURL != "" {
 		sender, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
 		if err != nil {

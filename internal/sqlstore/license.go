@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -10,13 +11,14 @@ import (
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
-const subscriptionCols = "id, sku_id, quantity, status, channel, partner_tenant_id, partner_name, created_at"
+const subscriptionCols = "id, sku_id, quantity, status, channel, partner_tenant_id, partner_name, created_at, auto_renew, ends_at, status_changed_at"
 
 func scanSubscription(r scanner) (directory.Subscription, error) {
 	var s directory.Subscription
-	var created int64
-	err := r.Scan(&s.ID, &s.SkuID, &s.Quantity, &s.Status, &s.Channel, &s.PartnerTenantID, &s.PartnerName, &created)
-	s.CreatedAt = fromMicros(created)
+	var created, ends, changed int64
+	err := r.Scan(&s.ID, &s.SkuID, &s.Quantity, &s.Status, &s.Channel, &s.PartnerTenantID, &s.PartnerName, &created,
+		&s.AutoRenew, &ends, &changed)
+	s.CreatedAt, s.EndsAt, s.StatusChangedAt = fromMicros(created), fromMicros(ends), fromMicros(changed)
 	return s, err
 }
 
@@ -36,10 +38,40 @@ func (t *tx) GetSubscription(id string) (directory.Subscription, error) {
 }
 
 func (t *tx) PutSubscription(s *directory.Subscription) error {
-	_, err := t.exec(`INSERT INTO subscriptions (tenant_id, `+subscriptionCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-		ON CONFLICT (tenant_id, id) DO UPDATE SET quantity = excluded.quantity, status = excluded.status`,
-		s.ID, s.SkuID, s.Quantity, s.Status, s.Channel, s.PartnerTenantID, s.PartnerName, micros(s.CreatedAt))
+	_, err := t.exec(`INSERT INTO subscriptions (tenant_id, `+subscriptionCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		ON CONFLICT (tenant_id, id) DO UPDATE SET quantity = excluded.quantity, status = excluded.status,
+		auto_renew = excluded.auto_renew, ends_at = excluded.ends_at, status_changed_at = excluded.status_changed_at`,
+		s.ID, s.SkuID, s.Quantity, s.Status, s.Channel, s.PartnerTenantID, s.PartnerName, micros(s.CreatedAt),
+		s.AutoRenew, micros(s.EndsAt), micros(s.StatusChangedAt))
 	return err
+}
+
+func (t *tx) DeleteSubscription(id string) error {
+	return t.execOne(id, "DELETE FROM subscriptions WHERE tenant_id = $1 AND id = $2", id)
+}
+
+// dueSubscriptionsSQL matches the partial index subscriptions_due, so the
+// job reads only the subscriptions that are due, never all of them.
+const dueSubscriptionsSQL = `SELECT tenant_id, id FROM subscriptions
+	WHERE status IN ('Enabled', 'Warning', 'Suspended') AND ends_at <= $1 ORDER BY ends_at LIMIT $2`
+
+// DueSubscriptions lists subscriptions of any tenant whose term or period
+// ended by now.
+func (s *Store) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]directory.TenantObject, error) {
+	rows, err := s.reader.QueryContext(ctx, dueSubscriptionsSQL, micros(now), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []directory.TenantObject
+	for rows.Next() {
+		var o directory.TenantObject
+		if err := rows.Scan(&o.TenantID, &o.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }
 
 const seatCols = "sku_id, enabled, warning, suspended, locked_out, consumed"

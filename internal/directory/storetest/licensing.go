@@ -28,7 +28,8 @@ func testLicensing(t *testing.T, s directory.Store) {
 		return tx.DeleteUser(gone.ID, now)
 	})
 	sub := &directory.Subscription{ID: uuid.NewString(), SkuID: testSku, Quantity: 5, Status: directory.SubEnabled, Channel: "partner",
-		PartnerTenantID: uuid.NewString(), PartnerName: "Fabrikam", CreatedAt: now}
+		PartnerTenantID: uuid.NewString(), PartnerName: "Fabrikam", CreatedAt: now, AutoRenew: true, EndsAt: now.AddDate(0, 1, 0),
+		StatusChangedAt: now}
 	seats := &directory.Seats{SkuID: testSku, Enabled: 5, Warning: 1, Suspended: 2, LockedOut: 3, Consumed: 1}
 	lic := &directory.License{SkuID: testSku, DisabledPlans: []string{"p1", "p2"}, AssignedAt: now}
 	order := &directory.PurchaseOrder{ID: uuid.NewString(), IdempotencyKey: "k1", SkuID: testSku, Quantity: 5, SubscriptionID: sub.ID,
@@ -48,7 +49,7 @@ func testLicensing(t *testing.T, s directory.Store) {
 	noKey := func() *directory.PurchaseOrder { o := *order; o.ID, o.IdempotencyKey = uuid.NewString(), ""; return &o }
 	a.mustUpdate(func(tx directory.Tx) error { must(t, tx.CreateOrder(noKey())); return tx.CreateOrder(noKey()) })
 
-	sub.Quantity, sub.Status = 7, directory.SubWarning
+	sub.Quantity, sub.Status, sub.AutoRenew, sub.EndsAt, sub.StatusChangedAt = 7, directory.SubWarning, false, now.AddDate(0, 2, 0), now.Add(time.Hour)
 	lic.DisabledPlans = nil
 	a.mustUpdate(func(tx directory.Tx) error { must(t, tx.PutSubscription(sub)); return tx.PutLicense(u.ID, lic) })
 	a.view(func(tx directory.Tx) error {
@@ -108,7 +109,9 @@ func testLicensing(t *testing.T, s directory.Store) {
 	})
 	b.mustUpdate(func(tx directory.Tx) error {
 		wantKind(t, "B.DeleteLicense", tx.DeleteLicense(u.ID, testSku), directory.KindNotFound)
-		return tx.PutSeats(&directory.Seats{SkuID: testSku, Enabled: 1})
+		must(t, tx.PutSeats(&directory.Seats{SkuID: testSku, Enabled: 1}))
+		wantKind(t, "B.DeleteSubscription", tx.DeleteSubscription(sub.ID), directory.KindNotFound)
+		return nil
 	})
 	a.view(func(tx directory.Tx) error {
 		if got, _ := tx.GetSeats(testSku); got != *seats {
@@ -157,4 +160,45 @@ func testSeatCounterNeverOversells(t *testing.T, s directory.Store) {
 		}
 		return nil
 	})
+}
+
+// testDueSubscriptions checks the lifecycle job's query: subscriptions of
+// every tenant that can still move and whose end passed, earliest first,
+// and a deleted subscription is gone.
+func testDueSubscriptions(t *testing.T, s directory.Store) {
+	a, b := newTenant(t, s), newTenant(t, s)
+	// Far in the future, so that other tests' subscriptions come first.
+	base := time.Date(2400, 1, 1, 0, 0, 0, 0, time.UTC)
+	sub := func(f *fixture, status string, ends time.Time) string {
+		x := &directory.Subscription{ID: uuid.NewString(), SkuID: testSku, Quantity: 1, Status: status, Channel: "direct",
+			CreatedAt: base, EndsAt: ends}
+		f.mustUpdate(func(tx directory.Tx) error { return tx.PutSubscription(x) })
+		return x.ID
+	}
+	early := sub(b, directory.SubWarning, base.Add(time.Hour))
+	late := sub(a, directory.SubEnabled, base.Add(2*time.Hour))
+	sub(a, directory.SubLockedOut, base.Add(time.Hour))    // cancelled: not the job's
+	sub(a, directory.SubSuspended, base.Add(48*time.Hour)) // not yet
+	gone := sub(a, directory.SubSuspended, base.Add(90*time.Minute))
+	a.mustUpdate(func(tx directory.Tx) error { return tx.DeleteSubscription(gone) })
+	a.view(func(tx directory.Tx) error {
+		_, err := tx.GetSubscription(gone)
+		wantKind(t, "GetSubscription(deleted)", err, directory.KindNotFound)
+		return nil
+	})
+	due, err := s.DueSubscriptions(ctx, base.Add(2*time.Hour), 1000)
+	must(t, err)
+	var got []directory.TenantObject
+	for _, d := range due {
+		if d.TenantID == a.id || d.TenantID == b.id {
+			got = append(got, d)
+		}
+	}
+	want := []directory.TenantObject{{TenantID: b.id, ID: early}, {TenantID: a.id, ID: late}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("due subscriptions = %+v, want %+v", got, want)
+	}
+	if one, err := s.DueSubscriptions(ctx, base.Add(2*time.Hour), 1); err != nil || len(one) != 1 {
+		t.Errorf("limit 1: %+v, %v", one, err)
+	}
 }

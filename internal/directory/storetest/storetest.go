@@ -51,6 +51,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Licensing", testLicensing},
 		{"SeatCounterNeverOversells", testSeatCounterNeverOversells},
 		{"Provisioning", testProvisioning},
+		{"DueSubscriptions", testDueSubscriptions},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })

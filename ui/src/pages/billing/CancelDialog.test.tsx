@@ -7,7 +7,8 @@ import type { Subscription } from './types';
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const sub: Subscription = { id: 's/1', skuId: 'b', skuPartNumber: 'B', displayName: 'Basic', status: 'Enabled', quantity: 3,
-  purchaseChannel: 'direct', partner: null, unitPrice: { amount: 6, currency: 'EUR' } };
+  purchaseChannel: 'direct', partner: null, unitPrice: { amount: 6, currency: 'EUR' }, autoRenew: true, endDateTime: '2026-02-15T10:00:00Z',
+  statusChangedDateTime: '2026-01-15T10:00:00Z' };
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -18,7 +18,7 @@ export function InvoiceDialog({ invoice, onClose }: { invoice: Invoice; onClose:
         <DialogBody>
           <DialogTitle>{t('bills.detailTitle', { invoice: invoice.id })}</DialogTitle>
           <DialogContent>
-            <Text block>{t('bills.column.order')}: {invoice.orderId}</Text>
+            {invoice.orderId && <Text block>{t('bills.column.order')}: {invoice.orderId}</Text>}
             <Text block>{t('bills.column.status')}: {t(`bills.invoiceStatus.${invoice.status}`, { defaultValue: invoice.status })}</Text>
             <Table aria-label={t('bills.column.lines')} size="small">
               <TableHeader>

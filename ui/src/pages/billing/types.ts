@@ -20,16 +20,20 @@ export interface SubscribedSku {
   subscriptionIds: string[] | null; servicePlans: ServicePlan[] | null;
 }
 
-/** Subscription is one purchase of a product (GET /api/billing/subscriptions). */
+/**
+ * Subscription is one purchase of a product (GET /api/billing/subscriptions). endDateTime ends the term (Enabled: it
+ * renews then when autoRenew, else it expires) or the Warning or Suspended period (licensing-and-billing.md §4.2).
+ */
 export interface Subscription {
   id: string; skuId: string; skuPartNumber: string; displayName: string; status: string; quantity: number;
   purchaseChannel: 'direct' | 'partner'; partner: { tenantId: string; displayName: string } | null; unitPrice: Money;
+  autoRenew: boolean; endDateTime: string | null; statusChangedDateTime: string | null;
 }
 
 /** Order is one purchase of seats; subscription is the one that grew (POST /api/billing/orders). */
 export interface Order { id: string; skuId: string; quantity: number; subscriptionId: string; createdBy: string; subscription?: Subscription }
 
-/** Invoice bills one order (GET /api/billing/invoices). */
+/** Invoice bills one order, or a renewal or reactivation (orderId empty) (GET /api/billing/invoices). */
 export interface Invoice {
   id: string; orderId: string; status: string; total: Money;
   lines: { skuId: string; description: string; quantity: number; unitPrice: Money; amount: Money }[] | null;
