@@ -98,8 +98,10 @@ func (s *Service) WithLicenses(ctx context.Context, tenantID string, users []Use
 		}
 		excess := map[string]int{}
 		for _, st := range seats {
-			if st.Consumed > st.Enabled {
-				excess[st.SkuID] = st.Consumed - st.Enabled
+			// Users of an expired (Warning) subscription keep full
+			// access for its 30 days (licensing spec §4.2).
+			if served := st.Enabled + st.Warning; st.Consumed > served {
+				excess[st.SkuID] = st.Consumed - served
 			}
 		}
 		for i := range users {

@@ -10,7 +10,10 @@ const sku = (skuId: string, enabled: number, consumed: number): SubscribedSku =>
 describe('seats', () => {
   it('counts only enabled seats as total and never shows negative availability', () => {
     expect(seats(sku('a', 10, 4))).toEqual({ assigned: 4, total: 10, available: 6, over: 0 });
-    expect(seats(sku('a', 2, 5))).toEqual({ assigned: 5, total: 2, available: 0, over: 3 });
+    expect(seats(sku('a', 2, 5))).toEqual({ assigned: 5, total: 2, available: 0, over: 0 });
+  });
+  it('counts holders over the served seats (enabled and warning) as over-assigned', () => {
+    expect(seats(sku('a', 2, 7))).toEqual({ assigned: 7, total: 2, available: 0, over: 2 });
   });
   it('usage is a clamped share, full when holders have no seats', () => {
     expect(usage(5, 20)).toBe(0.25);

@@ -1,11 +1,15 @@
 // Seat math, money and purchase helpers shared by the Billing and Licenses pages.
 import type { AssignedLicense, LicenseDetail, Money, SubscribedSku } from './types';
 
-/** seats sums a product's seats: total counts the enabled bucket (new assignments need it), over is how many holders exceed it. */
+/**
+ * seats sums a product's seats: total counts the enabled bucket (new assignments need it); over is how many holders
+ * exceed the seats still served, enabled plus the 30 days of an expired (warning) subscription.
+ */
 export function seats(s: Pick<SubscribedSku, 'consumedUnits' | 'prepaidUnits'>): { assigned: number; total: number; available: number; over: number } {
   const total = s.prepaidUnits.enabled;
   const assigned = s.consumedUnits;
-  return { assigned, total, available: Math.max(0, total - assigned), over: Math.max(0, assigned - total) };
+  const served = total + s.prepaidUnits.warning;
+  return { assigned, total, available: Math.max(0, total - assigned), over: Math.max(0, assigned - served) };
 }
 
 /** usage is the share of seats in use for a progress bar, 0..1 (1 when over-assigned or when there are no seats but holders). */
