@@ -203,6 +203,7 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /api/support/requests/{id}/messages", perms: tickets, h: a.addSupportMessage},
 		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
 
+		{pattern: "POST /api/users/{id}/passwordLink", perms: needs(authz.PasswordsReset), h: a.newPasswordLink},
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},
 		{pattern: "GET /api/settings/helpdesk", perms: read, h: a.getHelpdesk},
@@ -215,6 +216,8 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /api/sspr/start", public: true, h: a.ssprStart},
 		{pattern: "POST /api/sspr/verify", public: true, h: a.ssprVerify},
 		{pattern: "POST /api/sspr/reset", public: true, h: a.ssprReset},
+		{pattern: "POST /api/passwordLinks/inspect", public: true, h: a.inspectPasswordLink},
+		{pattern: "POST /api/passwordLinks/redeem", public: true, h: a.redeemPasswordLink},
 	}
 }
 

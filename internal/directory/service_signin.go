@@ -77,11 +77,12 @@ func (s *Service) SignIn(ctx context.Context, tenantID, upn, pw, ip, client stri
 		return SignInResult{}, err
 	}
 	hash := s.dummyHash()
-	if found {
+	hasPassword := found && u.PasswordHash != "" // a new user may wait for their set-password link
+	if hasPassword {
 		hash = u.PasswordHash
 	}
 	ok, rehash, _ := s.hasher.Verify(hash, pw) // always pay for argon2id: no timing oracle
-	ok = ok && found
+	ok = ok && hasPassword
 	var newHash string
 	if ok && rehash {
 		if newHash, err = s.hasher.Hash(pw); err != nil {

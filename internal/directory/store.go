@@ -305,6 +305,14 @@ type Tx interface {
 	MessageViews(userID string) (map[string]MessageView, error)
 	PutMessageView(userID string, v *MessageView) error
 
+	// CreatePasswordLink stores a one-time set-password link.
+	CreatePasswordLink(l *PasswordLink) error
+	// GetPasswordLink finds a link by the hash of its secret.
+	GetPasswordLink(tokenHash string) (PasswordLink, error)
+	UpdatePasswordLink(l *PasswordLink) error
+	// DeletePasswordLinks removes every link of a user.
+	DeletePasswordLinks(userID string) error
+
 	EnqueueMessage(m *OutboxMessage) error
 	CreateChallenge(c *ResetChallenge) error
 	GetChallenge(id string) (ResetChallenge, error)

@@ -270,6 +270,7 @@ func (t *tx) PurgeUser(id string) error {
 		"DELETE FROM message_views WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM plan_provisioning WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM app_installs WHERE tenant_id = $1 AND user_id = $2",
+		"DELETE FROM password_links WHERE tenant_id = $1 AND user_id = $2",
 		"DELETE FROM device_owners WHERE tenant_id = $1 AND user_id = $2",
 	} {
 		if _, err := t.exec(q, id); err != nil {
