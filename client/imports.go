@@ -124,4 +124,3 @@ func (c *Client) raw(ctx context.Context, method, path, contentType string, body
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	return nil, errorOf(resp.StatusCode, data)
 }
-
