@@ -210,3 +210,23 @@ func (a *API) updateHelpdesk(w http.ResponseWriter, r *http.Request) error {
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+func (a *API) bulkResetPasswords(w http.ResponseWriter, r *http.Request) error {
+	var req struct {
+		UserIDs []string `json:"userIds"`
+		Force   *bool    `json:"forceChangePasswordNextSignIn"`
+	}
+	if err := readInto(w, r, "body", &req); err != nil {
+		return err
+	}
+	results, err := a.dir.BulkResetPasswords(r.Context(), tenantOf(r.Context()), req.UserIDs, req.Force == nil || *req.Force)
+	if err != nil {
+		return err
+	}
+	out := make([]map[string]any, len(results))
+	for i, res := range results {
+		out[i] = map[string]any{"userId": res.UserID, "status": res.Status, "reason": res.Reason, "temporaryPassword": nullable(res.TemporaryPassword)}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": out})
+	return nil
+}

@@ -156,6 +156,7 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/permissions", perms: read, h: a.permissionMatrix},
 		{pattern: "GET /api/users/{id}/workloadRoles", perms: read, h: a.workloadRoles},
 		{pattern: "POST /api/bulk/roles", perms: delegate, h: a.bulkRoles},
+		{pattern: "POST /api/bulk/resetPasswords", perms: needs(authz.PasswordsReset), h: a.bulkResetPasswords},
 		{pattern: "GET /api/imports/template", perms: usersWrite, h: a.importTemplate},
 		{pattern: "GET /api/imports", perms: usersWrite, h: a.listImports},
 		{pattern: "POST /api/imports", perms: usersWrite, h: a.createImport},

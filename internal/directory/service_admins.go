@@ -127,6 +127,8 @@ type BulkResult struct {
 	UserID string
 	Status string // done, skipped, failed
 	Reason string
+	// TemporaryPassword is a bulk reset's generated password, once.
+	TemporaryPassword string
 }
 
 // maxBulk bounds the users of one bulk role change.

@@ -60,6 +60,10 @@ func (s *Service) runImport(ctx context.Context, tenantID, id, owner string) (in
 	if err != nil || imp.Status != ImportRunning {
 		return 0, err
 	}
+	terms, err := s.passwordTerms(ctx, tenantID, "", "")
+	if err != nil {
+		return 0, err
+	}
 	handled := 0
 	for ctx.Err() == nil {
 		var rows []ImportRow
@@ -73,7 +77,7 @@ func (s *Service) runImport(ctx context.Context, tenantID, id, owner string) (in
 		if len(rows) == 0 {
 			return handled, s.finishImport(ctx, tenantID, id, owner, p)
 		}
-		secrets := s.prepareSecrets(&imp, rows)
+		secrets := s.prepareSecrets(&imp, rows, terms)
 		err := s.importBatch(ctx, tenantID, id, owner, p, rows, secrets)
 		var re rowError
 		if errors.As(err, &re) {
@@ -126,7 +130,7 @@ func (s *Service) claimImport(ctx context.Context, tenantID, id, owner string) (
 // argon2id is slow on purpose: a generated temporary password, or the
 // Entra file's initial password. Link rows need nothing yet. Hashes are
 // made on every core.
-func (s *Service) prepareSecrets(imp *Import, rows []ImportRow) []importSecret {
+func (s *Service) prepareSecrets(imp *Import, rows []ImportRow, terms password.Terms) []importSecret {
 	out := make([]importSecret, len(rows))
 	if imp.Options.Credentials != "password" && imp.Format != "entra" {
 		return out
@@ -136,7 +140,8 @@ func (s *Service) prepareSecrets(imp *Import, rows []ImportRow) []importSecret {
 	for i := range rows {
 		pw := rows[i].cell(fPassword)
 		if imp.Format != "entra" {
-			pw = generateListable()
+			terms.Personal = password.NameTokens(rows[i].cell(fGivenName), rows[i].cell(fSurname))
+			pw = generateListable(terms)
 		}
 		wg.Add(1)
 		sem <- struct{}{}
@@ -301,12 +306,13 @@ func (s *Service) PurgeImports(ctx context.Context) (int, error) {
 	return s.store.PurgeImports(ctx, s.Now().Add(-ImportRetention))
 }
 
-// generateListable generates a temporary password that starts with a
-// letter or digit, so that the results CSV can carry it unchanged without
-// a spreadsheet reading it as a formula.
-func generateListable() string {
+// generateListable generates a temporary password that the policy
+// accepts and that starts with a letter or digit, so that the results CSV
+// can carry it unchanged without a spreadsheet reading it as a formula.
+func generateListable(terms password.Terms) string {
 	for {
-		if pw := password.Generate(); unicode.IsLetter(rune(pw[0])) || unicode.IsDigit(rune(pw[0])) {
+		pw := password.Generate()
+		if (unicode.IsLetter(rune(pw[0])) || unicode.IsDigit(rune(pw[0]))) && password.CheckAll(pw, terms) == nil {
 			return pw
 		}
 	}
