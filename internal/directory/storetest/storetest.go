@@ -51,6 +51,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Licensing", testLicensing},
 		{"SeatCounterNeverOversells", testSeatCounterNeverOversells},
 		{"Provisioning", testProvisioning},
+		{"Imports", testImports},
 		{"DueSubscriptions", testDueSubscriptions},
 	}
 	for _, tc := range tests {
