@@ -175,7 +175,7 @@ func (s *Service) importBatch(ctx context.Context, tenantID, id, owner string, p
 			}
 			done[i] = row
 		}
-		if err := tx.UpdateImportRows(id, done); err != nil {
+		if err := tx.PutImportRows(id, done); err != nil {
 			return err
 		}
 		imp.Done += len(rows)
@@ -200,7 +200,7 @@ func (s *Service) failRow(ctx context.Context, tenantID, id, owner string, row I
 			msg = de.Message
 		}
 		row.Status, row.Problems = RowFailed, append(row.Problems, ImportProblem{Message: msg})
-		if err := tx.UpdateImportRows(id, []ImportRow{row}); err != nil {
+		if err := tx.PutImportRows(id, []ImportRow{row}); err != nil {
 			return err
 		}
 		imp.Done++

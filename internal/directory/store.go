@@ -316,13 +316,12 @@ type Tx interface {
 	UpdateImport(i *Import) error
 	// ListImports lists the imports created at or after since, newest first.
 	ListImports(since time.Time) ([]Import, error)
-	// PutImportRows inserts rows of an import.
+	// PutImportRows inserts rows of an import, or replaces the status,
+	// problems, user and secret of rows it has.
 	PutImportRows(importID string, rows []ImportRow) error
 	// ListImportRows lists up to limit rows after line, of one status
 	// unless status is empty, in line order.
 	ListImportRows(importID string, after int, status string, limit int) ([]ImportRow, error)
-	// UpdateImportRows stores the status, problems, user and secret of rows.
-	UpdateImportRows(importID string, rows []ImportRow) error
 	// DuplicateImportRows maps each line whose user name an earlier line
 	// of the import has to that earlier line.
 	DuplicateImportRows(importID string) (map[int]int, error)
@@ -333,6 +332,12 @@ type Tx interface {
 	// tenant has as an address already.
 	TakenImportRows(importID string) ([]int, error)
 
+	// CreateUsers inserts new users at once, like CreateUser each.
+	CreateUsers(us []*User) error
+	// AppendAudits appends audit events at once.
+	AppendAudits(es []*AuditEvent) error
+	// CreatePasswordLinks stores the first links of new users at once.
+	CreatePasswordLinks(ls []*PasswordLink) error
 	// CreatePasswordLink stores a one-time set-password link.
 	CreatePasswordLink(l *PasswordLink) error
 	// GetPasswordLink finds a link by the hash of its secret.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/atriumhq/atrium/internal/directory"
@@ -67,29 +66,19 @@ func (t *tx) ListImports(since time.Time) ([]directory.Import, error) {
 	return out, err
 }
 
-// PutImportRows inserts rows with one statement per 100 rows.
+// PutImportRows inserts rows, or replaces the status, problems and
+// outcome of rows that exist, a few statements for the lot.
 func (t *tx) PutImportRows(importID string, rows []directory.ImportRow) error {
-	for len(rows) > 0 {
-		n := min(len(rows), 100)
-		var b strings.Builder
-		args := make([]any, 0, n*8)
-		for i, r := range rows[:n] {
-			cells, _ := json.Marshal(r.Cells)
-			probs, _ := json.Marshal(r.Problems)
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("($1, " + placeholders(len(args)+2, 8) + ")")
-			args = append(args, importID, r.Line, r.UPNFold, t.sealRow(importID, r.Line, string(cells)), r.Status, string(probs), r.UserID,
-				t.sealSecret(importID, r.Line, r.Secret))
-		}
-		if _, err := t.exec("INSERT INTO import_rows (tenant_id, import_id, line, upn_fold, cells, status, problems, user_id, secret) VALUES "+
-			b.String(), args...); err != nil {
-			return err
-		}
-		rows = rows[n:]
+	vals := make([][]any, len(rows))
+	for i, r := range rows {
+		cells, _ := json.Marshal(r.Cells)
+		probs, _ := json.Marshal(r.Problems)
+		vals[i] = []any{importID, r.Line, r.UPNFold, t.sealRow(importID, r.Line, string(cells)), r.Status, string(probs), r.UserID,
+			t.sealSecret(importID, r.Line, r.Secret)}
 	}
-	return nil
+	return t.insertMany("import_rows", []string{"import_id", "line", "upn_fold", "cells", "status", "problems", "user_id", "secret"}, vals,
+		` ON CONFLICT (tenant_id, import_id, line) DO UPDATE SET status = excluded.status, problems = excluded.problems,
+		user_id = excluded.user_id, secret = excluded.secret`)
 }
 
 func (t *tx) sealRow(importID string, line int, v string) string {
@@ -141,19 +130,6 @@ func (t *tx) ListImportRows(importID string, after int, status string, limit int
 		return nil
 	})
 	return out, err
-}
-
-// UpdateImportRows stores the status, problems and outcome of rows.
-func (t *tx) UpdateImportRows(importID string, rows []directory.ImportRow) error {
-	for _, r := range rows {
-		probs, _ := json.Marshal(r.Problems)
-		if err := t.execOne(importID, `UPDATE import_rows SET status = $4, problems = $5, user_id = $6, secret = $7
-			WHERE tenant_id = $1 AND import_id = $2 AND line = $3`, importID, r.Line, r.Status, string(probs), r.UserID,
-			t.sealSecret(importID, r.Line, r.Secret)); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // DuplicateImportRows pairs each row whose user name an earlier row of the

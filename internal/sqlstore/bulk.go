@@ -1,0 +1,108 @@
+package sqlstore
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/atriumhq/atrium/internal/directory"
+)
+
+// maxParams keeps a multi-row statement under SQLite's limit of bound
+// parameters (PostgreSQL allows more).
+const maxParams = 30000
+
+// insertMany inserts rows (each the values of cols, tenant_id first and
+// implied) with as few statements as the parameter limit allows; suffix
+// ends each statement (an ON CONFLICT clause, say).
+func (t *tx) insertMany(table string, cols []string, rows [][]any, suffix string) error {
+	per := max(1, maxParams/len(cols))
+	for len(rows) > 0 {
+		n := min(len(rows), per)
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (tenant_id, " + strings.Join(cols, ", ") + ") VALUES ")
+		args := make([]any, 0, n*len(cols))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("($1")
+			for _, v := range r {
+				b.WriteString(", $" + strconv.Itoa(len(args)+2))
+				args = append(args, v)
+			}
+			b.WriteString(")")
+		}
+		if _, err := t.exec(b.String()+suffix, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// CreateUsers inserts new users with their search tokens and addresses,
+// a few statements for the lot; a taken address is a conflict.
+func (t *tx) CreateUsers(us []*directory.User) error {
+	cols := []string{"id"}
+	for _, c := range userWrites {
+		cols = append(cols, c.name)
+	}
+	var users, tokens, addrs [][]any
+	for _, u := range us {
+		users = append(users, writeArgs(u.ID, u, userWrites))
+		for _, tok := range nameTokens(u.DisplayName) {
+			tokens = append(tokens, []any{tok, u.ID})
+		}
+		for _, a := range u.Addresses() {
+			addrs = append(addrs, []any{a.Address, a.Domain, u.ID, string(directory.TypeUser), a.Property})
+		}
+	}
+	if err := t.insertMany("users", cols, users, ""); err != nil {
+		return err
+	}
+	if err := t.insertMany("user_name_tokens", []string{"token", "user_id"}, tokens, ""); err != nil {
+		return err
+	}
+	err := t.insertMany("addresses", []string{"address", "domain", "object_id", "object_type", "property"}, addrs, "")
+	if isUnique(err) {
+		return directory.Conflict("userPrincipalName")
+	}
+	return err
+}
+
+// AppendAudits appends audit events with their targets.
+func (t *tx) AppendAudits(es []*directory.AuditEvent) error {
+	var events, targets [][]any
+	for _, e := range es {
+		tj, err := json.Marshal(e.Targets)
+		if err != nil {
+			return err
+		}
+		i := e.Initiator
+		events = append(events, []any{e.ID, micros(e.At), e.Category, e.Activity, e.OperationType, e.Result, e.ResultReason, e.CorrelationID,
+			i.UserID, i.UPN, i.DisplayName, i.IPAddress, i.App, string(tj), directory.Fold(i.UPN)})
+		seen := map[string]bool{}
+		for _, tg := range e.Targets {
+			if tg.ID != "" && !seen[tg.ID] {
+				seen[tg.ID] = true
+				targets = append(targets, []any{tg.ID, e.ID})
+			}
+		}
+	}
+	cols := strings.FieldsFunc(auditCols, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	if err := t.insertMany("audit_events", append(cols, "initiator_upn_fold"), events, ""); err != nil {
+		return err
+	}
+	return t.insertMany("audit_targets", []string{"target_id", "event_id"}, targets, "")
+}
+
+// CreatePasswordLinks stores new users' first set-password links.
+func (t *tx) CreatePasswordLinks(ls []*directory.PasswordLink) error {
+	rows := make([][]any, len(ls))
+	for i, l := range ls {
+		rows[i] = []any{l.TokenHash, l.UserID, micros(l.CreatedAt), micros(l.ExpiresAt), micros(l.UsedAt)}
+	}
+	return t.insertMany("password_links", []string{"token_hash", "user_id", "created_at", "expires_at", "used_at"}, rows, "")
+}
