@@ -289,9 +289,18 @@ func TestProvisionDelivery(t *testing.T) {
 	if !strings.Contains(body, r.body["setPasswordUrl"].(string)) || !strings.Contains(body, "Kies uw wachtwoord") || strings.Contains(body, "wachtwoord:") {
 		t.Fatalf("Dutch link mail:\n%s", body)
 	}
+	outbox, err := h.app.Directory.Outbox(authz.WithPrincipal(bg, authz.Operator), 10)
+	if err != nil || len(outbox) != 4 {
+		t.Fatalf("outbox: %d, %v", len(outbox), err)
+	}
 	for _, secret := range []string{pw, token} {
 		if strings.Contains(h.logs.String(), secret) {
 			t.Fatal("a password or link token is in the server log")
+		}
+		for _, m := range outbox {
+			if m.SentAt.IsZero() || strings.Contains(m.Body, secret) {
+				t.Fatalf("a sent message keeps its secret: %+v", m)
+			}
 		}
 	}
 }
