@@ -201,6 +201,13 @@ func TestProvisionLicensesAndRoles(t *testing.T) {
 	if s := h.skus(a)[skuBasic]; s.ConsumedUnits != 2 || s.PrepaidUnits.Enabled != 2 {
 		t.Fatalf("seats after auto-purchase: %+v", s)
 	}
+	// The organization's default location fills a missing one.
+	h.want(h.do(a.adminTok, "PATCH", "/v1.0/organization/"+a.id, map[string]any{"defaultUsageLocation": "BE"}), 204, "")
+	r = h.do(a.adminTok, "POST", path, newAccount(a, "cas", map[string]any{"autoPurchase": true, "licenses": []map[string]any{lic(skuBasic)}}))
+	h.want(r, 201, "")
+	if u := h.do(a.adminTok, "GET", "/v1.0/users/cas@"+a.domain+"?$select=usageLocation", nil); u.body["usageLocation"] != "BE" {
+		t.Fatalf("default usage location: %s", u.raw)
+	}
 	h.wantAuditBy(a, "Purchase licenses", h.do(a.adminTok, "GET", "/api/billing/subscriptions", nil).body["value"].([]any)[0].(map[string]any)["id"].(string))
 }
 
