@@ -38,7 +38,9 @@ func (a *API) provisionUser(w http.ResponseWriter, r *http.Request) error {
 	for i, p := range res.Purchased {
 		purchased[i] = map[string]any{"skuId": p.SkuID, "quantity": p.Quantity}
 	}
-	body := map[string]any{"user": userJSON(&res.User, userRules.defaults), "userPrincipalName": res.User.UserPrincipalName,
+	user := userJSON(&res.User, userRules.defaults)
+	user["@odata.context"] = a.odataContext("users/$entity")
+	body := map[string]any{"user": user, "userPrincipalName": res.User.UserPrincipalName,
 		"licenses": licenses, "roles": list(res.Roles), "purchased": purchased, "emailsQueued": res.EmailsQueued}
 	if res.TemporaryPassword != "" {
 		body["temporaryPassword"] = res.TemporaryPassword

@@ -90,7 +90,10 @@ func TestProvisionUser(t *testing.T) {
 	if s := newBrowser(h).signIn("joep.devries@"+a.domain, ""); s.status != 401 && s.status != 400 {
 		t.Fatalf("a user without a password signed in: %d %s", s.status, s.raw)
 	}
-	h.want(h.do(a.adminTok, "POST", path, newAccount(a, "joep.devries", nil)), 409, "Request_BadRequest")
+	dup := h.do(a.adminTok, "POST", path, newAccount(a, "joep.devries", nil))
+	if h.want(dup, 409, "Request_BadRequest"); dup.errTarget() != "user.userPrincipalName" {
+		t.Fatalf("taken user name: %s", dup.raw)
+	}
 
 	// Generated: 16 characters, returned once, and a forced change.
 	r = h.do(a.adminTok, "POST", path, newAccount(a, "gen", map[string]any{"password": map[string]any{"mode": "generate"}}))
@@ -168,6 +171,7 @@ func TestProvisionLicensesAndRoles(t *testing.T) {
 		t.Fatalf("role members: %+v, %v", members, err)
 	}
 	h.wantAuditBy(a, "Add member to role", id)
+	h.wantAuditBy(a, "Change user license", id)
 	if s := h.skus(a)[skuBasic]; s.ConsumedUnits != 1 || s.PrepaidUnits.Enabled != 1 {
 		t.Fatalf("seats: %+v", s)
 	}
