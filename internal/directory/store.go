@@ -67,6 +67,12 @@ type Store interface {
 	// lease; false (and nothing written) when a license change queued the
 	// task anew meanwhile.
 	FinishProvisioning(ctx context.Context, t ProvisioningTask, lease time.Time) (bool, error)
+	// DueImports lists up to limit imports of any tenant with work to do
+	// (validating or running) whose lease has ended at now.
+	DueImports(ctx context.Context, now time.Time, limit int) ([]TenantObject, error)
+	// PurgeImports deletes the imports of every tenant created before
+	// cutoff, with their rows, and says how many.
+	PurgeImports(ctx context.Context, cutoff time.Time) (int, error)
 	// ListOutbox lists the newest messages of every tenant, for the operator.
 	ListOutbox(ctx context.Context, limit int) ([]OutboxMessage, error)
 	// SupportQueue lists the most recently updated service requests of
@@ -305,6 +311,28 @@ type Tx interface {
 	// message id (posts the user never touched are absent).
 	MessageViews(userID string) (map[string]MessageView, error)
 	PutMessageView(userID string, v *MessageView) error
+
+	CreateImport(i *Import) error
+	GetImport(id string) (Import, error)
+	UpdateImport(i *Import) error
+	// ListImports lists the imports created at or after since, newest first.
+	ListImports(since time.Time) ([]Import, error)
+	// PutImportRows inserts rows of an import.
+	PutImportRows(importID string, rows []ImportRow) error
+	// ListImportRows lists up to limit rows after line, of one status
+	// unless status is empty, in line order.
+	ListImportRows(importID string, after int, status string, limit int) ([]ImportRow, error)
+	// UpdateImportRows stores the status, problems, user and secret of rows.
+	UpdateImportRows(importID string, rows []ImportRow) error
+	// DuplicateImportRows maps each line whose user name an earlier line
+	// of the import has to that earlier line.
+	DuplicateImportRows(importID string) (map[int]int, error)
+	// MarkImportRows adds a problem to rows by line, making them invalid,
+	// and says how many were valid before.
+	MarkImportRows(importID string, problems map[int]ImportProblem) (int, error)
+	// TakenImportRows lists the lines whose user name an object of the
+	// tenant has as an address already.
+	TakenImportRows(importID string) ([]int, error)
 
 	// CreatePasswordLink stores a one-time set-password link.
 	CreatePasswordLink(l *PasswordLink) error

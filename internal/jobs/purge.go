@@ -62,6 +62,11 @@ func PurgeOnce(ctx context.Context, dir *directory.Service, log *slog.Logger) in
 	} else if n > 0 {
 		log.Info("purged expired authorization requests and refresh tokens", "count", n)
 	}
+	if n, err := dir.PurgeImports(ctx); err != nil {
+		log.Error("purge imports", "error", err)
+	} else if n > 0 {
+		log.Info("purged imports and the passwords in their results", "count", n)
+	}
 	if n, err := dir.RotateDueKeys(ctx); err != nil {
 		log.Error("rotate signing keys", "error", err)
 	} else if n > 0 {

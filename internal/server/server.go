@@ -103,6 +103,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	defer stopJobs()
 	go jobs.RunPurge(jobCtx, app.Directory, cfg.PurgeInterval, cfg.Logger)
 	go jobs.RunProvisioning(jobCtx, app.Directory, cfg.Provisioning, 5*time.Second, cfg.Logger)
+	go jobs.RunImports(jobCtx, app.Directory, directory.NewID(), time.Second, cfg.Logger)
 	go jobs.RunSubscriptions(jobCtx, app.Directory, time.Minute, cfg.Logger)
 	if cfg.SMTPURL != "" {
 		sender, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
