@@ -4,16 +4,15 @@ import (
 	"encoding/csv"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
-// exportHeader is the bulk-add template's header (users-and-passwords.md
-// §15) plus the roles and licenses a user holds.
-var exportHeader = []string{"User Name", "First Name", "Last Name", "Display Name", "Job Title", "Department",
-	"Office Number", "Office Phone", "Mobile Phone", "Fax", "Alternate email address", "Address", "City",
-	"State or Province", "ZIP or Postal Code", "Country or Region", "Roles", "Licenses"}
+// exportHeader is the bulk-add template's header (the one the import
+// reads) plus the roles and licenses a user holds.
+var exportHeader = append(slices.Clone(directory.ImportTemplate), "Roles", "Licenses")
 
 // exportUsers serves GET /api/users/export: a CSV file (UTF-8 with a
 // BOM, as spreadsheets want it) of every user or of a saved view's users
