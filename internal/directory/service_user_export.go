@@ -46,9 +46,19 @@ func (s *Service) ExportUsers(ctx context.Context, tenantID, viewID string, emit
 			if err != nil {
 				return err
 			}
+			ras, err := tx.ListRoleAssignments(RoleFilter{}) // a tenant's admins are few: one read per page
+			if err != nil {
+				return err
+			}
+			roles := map[string][]string{}
+			for _, ra := range ras {
+				if r, ok := authz.RoleByTemplate(ra.RoleTemplateID); ok {
+					roles[ra.PrincipalID] = append(roles[ra.PrincipalID], r.DisplayName)
+				}
+			}
 			rows, next = make([]ExportedUser, len(page.Items)), page.Next
 			for i := range page.Items {
-				if rows[i], err = s.exportedUser(tx, page.Items[i]); err != nil {
+				if rows[i], err = s.exportedUser(tx, page.Items[i], roles[page.Items[i].ID]); err != nil {
 					return err
 				}
 			}
@@ -70,17 +80,8 @@ func (s *Service) ExportUsers(ctx context.Context, tenantID, viewID string, emit
 }
 
 // exportedUser adds a user's role names and license part numbers.
-func (s *Service) exportedUser(tx Tx, u User) (ExportedUser, error) {
-	out := ExportedUser{User: u}
-	ras, err := tx.ListRoleAssignments(RoleFilter{PrincipalID: u.ID})
-	if err != nil {
-		return out, err
-	}
-	for _, ra := range ras {
-		if r, ok := authz.RoleByTemplate(ra.RoleTemplateID); ok {
-			out.Roles = append(out.Roles, r.DisplayName)
-		}
-	}
+func (s *Service) exportedUser(tx Tx, u User, roles []string) (ExportedUser, error) {
+	out := ExportedUser{User: u, Roles: roles}
 	ls, err := tx.ListLicenses(u.ID)
 	if err != nil {
 		return out, err
