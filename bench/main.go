@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,7 +46,19 @@ func main() {
 	signins := flag.Duration("signins", 0, "also measure password sign-ins for this long (e.g. 10s)")
 	cc := flag.Duration("client-credentials", 0, "also measure client-credentials tokens for this long (e.g. 10s)")
 	lic := flag.Duration("licenses", 0, "also measure subscribedSkus with every user licensed, and license assignments for this long (e.g. 10s)")
+	imports := flag.Int("import", 0, "measure a bulk import of this many rows instead (e.g. 100000)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var ns []int
 	if *users > 0 {
 		ns = []int{*users}
@@ -67,6 +80,10 @@ func main() {
 	fmt.Println("| backend | users | operation | p50 ms | p95 ms |")
 	fmt.Println("|---|---|---|---|---|")
 	for _, b := range backends {
+		if *imports > 0 {
+			importBench(b, *pg, *imports)
+			continue
+		}
 		for _, n := range ns {
 			if *lic > 0 {
 				licenseBench(b, *pg, n, *reps, *lic)

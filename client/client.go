@@ -136,14 +136,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		return err
 	}
 	if resp.StatusCode >= 400 {
-		e := &Error{Status: resp.StatusCode}
-		var eb ErrorBody
-		if json.Unmarshal(data, &eb) == nil && eb.Error.Code != "" {
-			e.ErrorDetail = eb.Error
-		} else {
-			e.Code, e.Message = http.StatusText(resp.StatusCode), strings.TrimSpace(string(data))
-		}
-		return e
+		return errorOf(resp.StatusCode, data)
 	}
 	if out == nil || len(data) == 0 {
 		return nil
@@ -195,4 +188,17 @@ func sameOrigin(a, b string) bool {
 	ua, err1 := url.Parse(a)
 	ub, err2 := url.Parse(b)
 	return err1 == nil && err2 == nil && ua.Scheme == ub.Scheme && strings.EqualFold(ua.Host, ub.Host)
+}
+
+// errorOf turns an error response into an *Error: the Graph error body,
+// or the status text and the body as it is.
+func errorOf(status int, data []byte) *Error {
+	e := &Error{Status: status}
+	var eb ErrorBody
+	if json.Unmarshal(data, &eb) == nil && eb.Error.Code != "" {
+		e.ErrorDetail = eb.Error
+	} else {
+		e.Code, e.Message = http.StatusText(status), strings.TrimSpace(string(data))
+	}
+	return e
 }

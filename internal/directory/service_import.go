@@ -12,7 +12,7 @@ import (
 )
 
 // importBatch is how many rows one transaction of an import writes.
-const importBatch = 200
+const importBatch = 500
 
 // CreateImport reads an uploaded CSV file and checks every row: its cells,
 // its domain, duplicates within the file and against the directory. The

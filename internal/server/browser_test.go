@@ -52,10 +52,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "atrium")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/atrium").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := atriumBinary(t)
 	dns := dnstest.Start(t)
 	ctl := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var rec struct{ Name, Value string }

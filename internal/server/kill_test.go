@@ -25,11 +25,7 @@ func TestKillLeavesConsistentData(t *testing.T) {
 		t.Skip("builds and kills the atrium binary; skipped with -short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "atrium")
-	build := exec.Command("go", "build", "-o", bin, "../../cmd/atrium")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := atriumBinary(t)
 	data := filepath.Join(dir, "data")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

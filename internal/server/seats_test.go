@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"os/exec"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -54,11 +53,7 @@ func TestSeatsTwoProcessesOnePostgres(t *testing.T) {
 	const seats, attempts = 7, 40
 	dbURL := testdb.PostgresURL(t)
 	const public = "http://atrium.test"
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "atrium")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/atrium").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := atriumBinary(t)
 	setup := replica(t, sqlstore.Config{DatabaseURL: dbURL}, public)
 	ct := createTenant(t, setup)
 	op := authz.WithPrincipal(bg, authz.Operator)

@@ -21,6 +21,11 @@ func (t *tx) putNameTokens(userID, displayName string) error {
 	if _, err := t.exec("DELETE FROM user_name_tokens WHERE tenant_id = $1 AND user_id = $2", userID); err != nil {
 		return err
 	}
+	return t.addNameTokens(userID, displayName)
+}
+
+// addNameTokens indexes the display name of a user who has no tokens yet.
+func (t *tx) addNameTokens(userID, displayName string) error {
 	for _, tok := range nameTokens(displayName) {
 		if _, err := t.exec("INSERT INTO user_name_tokens (tenant_id, token, user_id) VALUES ($1, $2, $3)", tok, userID); err != nil {
 			return err

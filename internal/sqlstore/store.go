@@ -27,10 +27,38 @@ type tx struct {
 	s      *Store
 	sqltx  *sql.Tx
 	tenant string
+	// stmts caches the statements a SQLite transaction prepared: a bulk
+	// import runs the same few statements thousands of times, and SQLite
+	// would parse each again. (pgx caches prepared statements itself.)
+	stmts map[string]*sql.Stmt
+}
+
+// stmt returns q prepared in the transaction, once per transaction.
+func (t *tx) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := t.sqltx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[q] = st
+	return st, nil
 }
 
 func (t *tx) exec(q string, args ...any) (sql.Result, error) {
-	return t.sqltx.ExecContext(t.ctx, q, append([]any{t.tenant}, args...)...)
+	args = append([]any{t.tenant}, args...)
+	if t.s.d == postgres {
+		return t.sqltx.ExecContext(t.ctx, q, args...)
+	}
+	st, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(t.ctx, args...)
 }
 
 func (t *tx) query(q string, args ...any) (*sql.Rows, error) {

@@ -168,7 +168,7 @@ func (t *tx) CreateUser(u *directory.User) error {
 	if err != nil {
 		return err
 	}
-	if err := t.putNameTokens(u.ID, u.DisplayName); err != nil {
+	if err := t.addNameTokens(u.ID, u.DisplayName); err != nil {
 		return err
 	}
 	return t.claimAddresses(u.ID, directory.TypeUser, u.Addresses())
