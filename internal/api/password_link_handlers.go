@@ -3,12 +3,14 @@ package api
 import (
 	"net/http"
 	"time"
+
+	"github.com/atriumhq/atrium/internal/directory"
 )
 
-// passwordLinkURL is the address a one-time set-password link opens: the
-// token travels in the fragment, so it never reaches a server log or a
-// Referer header.
-func (a *API) passwordLinkURL(token string) string { return a.publicURL + "/set-password#" + token }
+// passwordLinkURL is the address a one-time set-password link opens.
+func (a *API) passwordLinkURL(token string) string {
+	return directory.PasswordLinkURL(a.publicURL, token)
+}
 
 func (a *API) inspectPasswordLink(w http.ResponseWriter, r *http.Request) error {
 	var req struct {

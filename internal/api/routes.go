@@ -212,6 +212,8 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /api/support/requests/{id}/messages", perms: tickets, h: a.addSupportMessage},
 		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
 
+		{pattern: "POST /api/users/provision", perms: usersWrite, h: a.provisionUser},
+		{pattern: "GET /api/users/export", perms: usersWrite, h: a.exportUsers},
 		{pattern: "POST /api/users/{id}/passwordLink", perms: needs(authz.PasswordsReset), h: a.newPasswordLink},
 		{pattern: "POST /api/users/{id}/unlock", perms: needs(authz.PasswordsReset), h: a.unlockUser},
 		{pattern: "POST /api/users/{id}/resetPassword", perms: needs(authz.PasswordsReset), h: a.resetPasswordAtrium},

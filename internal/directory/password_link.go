@@ -56,6 +56,11 @@ func (s *Service) issuePasswordLink(tx Tx, tenantID, userID string) (string, tim
 	return tenantID + "." + secret, l.ExpiresAt, nil
 }
 
+// PasswordLinkURL is the address a one-time set-password link opens on
+// the server at publicURL: the token travels in the fragment, so it never
+// reaches a server log or a Referer header.
+func PasswordLinkURL(publicURL, token string) string { return publicURL + "/set-password#" + token }
+
 // splitLinkToken returns the tenant and the secret's hash of a token.
 func splitLinkToken(token string) (tenantID, hash string, ok bool) {
 	tenantID, secret, ok := strings.Cut(token, ".")

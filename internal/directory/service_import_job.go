@@ -284,7 +284,7 @@ func (s *Service) createImportedUser(ctx context.Context, tx Tx, p authz.Princip
 		for _, id := range imp.Options.SkuIDs {
 			ch.Add = append(ch.Add, License{SkuID: id, AssignedAt: s.Now()})
 		}
-		if err := s.moveSeats(ctx, tx, p, nil, ch); err != nil {
+		if _, err := s.moveSeats(ctx, tx, p, nil, ch); err != nil {
 			return err
 		}
 		for i := range ch.Add {

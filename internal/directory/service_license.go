@@ -146,50 +146,62 @@ func (s *Service) AssignLicense(ctx context.Context, tenantID, idOrUPN string, c
 		if u, err = findUser(tx, idOrUPN); err != nil {
 			return err
 		}
-		if err := checkTarget(tx, p, authz.LicensesManage, tenantID, authz.ActSensitive, &u); err != nil {
-			return err
-		}
-		held, err := tx.ListLicenses(u.ID)
-		if err != nil {
-			return err
-		}
-		filled, err := fillUsageLocation(tx, &u, ch)
-		if err != nil {
-			return err
-		}
-		if result, err = s.resultingLicenses(&u, held, ch); err != nil {
-			return err
-		}
-		if len(ch.Add)+len(ch.Remove) == 0 {
-			return nil // nothing to change or audit
-		}
-		mods := []ModifiedProperty{{Name: "assignedLicenses", Old: skuList(held), New: skuList(result)}}
-		if filled {
-			if err := tx.UpdateUser(&u); err != nil {
-				return err
-			}
-			mods = append(mods, ModifiedProperty{Name: "usageLocation", Old: "", New: u.UsageLocation})
-		}
-		if err := s.moveSeats(ctx, tx, p, held, ch); err != nil {
-			return err
-		}
-		for _, sku := range ch.Remove {
-			if err := tx.DeleteLicense(u.ID, sku); err != nil {
-				return err
-			}
-		}
-		for i := range ch.Add {
-			ch.Add[i].AssignedAt = s.Now()
-			if err := tx.PutLicense(u.ID, &ch.Add[i]); err != nil {
-				return err
-			}
-		}
-		if err := s.reconcileProvisioning(tx, u.ID, result); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, p, "UserManagement", "Change user license", "Update", userTarget(&u, mods))
+		result, _, err = s.changeLicenses(ctx, tx, p, tenantID, &u, ch)
+		return err
 	})
 	return u, result, err
+}
+
+// changeLicenses is the transaction body of AssignLicense, also used when
+// a user is provisioned: it checks the target and the plan rules on the
+// resulting state, fills the usage location, moves seats (buying them when
+// ch allows), stores the licenses and writes the audit record. It returns
+// the user's licenses afterwards and the seats it bought.
+func (s *Service) changeLicenses(ctx context.Context, tx Tx, p authz.Principal, tenantID string, u *User, ch LicenseChange) ([]License, []Purchase, error) {
+	if err := checkTarget(tx, p, authz.LicensesManage, tenantID, authz.ActSensitive, u); err != nil {
+		return nil, nil, err
+	}
+	held, err := tx.ListLicenses(u.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	filled, err := fillUsageLocation(tx, u, ch)
+	if err != nil {
+		return nil, nil, err
+	}
+	result, err := s.resultingLicenses(u, held, ch)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(ch.Add)+len(ch.Remove) == 0 {
+		return result, nil, nil // nothing to change or audit
+	}
+	mods := []ModifiedProperty{{Name: "assignedLicenses", Old: skuList(held), New: skuList(result)}}
+	if filled {
+		if err := tx.UpdateUser(u); err != nil {
+			return nil, nil, err
+		}
+		mods = append(mods, ModifiedProperty{Name: "usageLocation", Old: "", New: u.UsageLocation})
+	}
+	bought, err := s.moveSeats(ctx, tx, p, held, ch)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, sku := range ch.Remove {
+		if err := tx.DeleteLicense(u.ID, sku); err != nil {
+			return nil, nil, err
+		}
+	}
+	for i := range ch.Add {
+		ch.Add[i].AssignedAt = s.Now()
+		if err := tx.PutLicense(u.ID, &ch.Add[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := s.reconcileProvisioning(tx, u.ID, result); err != nil {
+		return nil, nil, err
+	}
+	return result, bought, s.audit(ctx, tx, p, "UserManagement", "Change user license", "Update", userTarget(u, mods))
 }
 
 // fillUsageLocation gives a user without a usage location the
@@ -322,12 +334,20 @@ func (s *Service) checkUsageLocation(tx Tx, u *User) error {
 	return nil
 }
 
+// Purchase is a number of seats of a SKU bought while assigning licenses.
+type Purchase struct {
+	SkuID    string
+	Quantity int
+}
+
 // moveSeats frees the seats of removed licenses and takes one for each
-// new one, buying it when allowed and none is free.
-func (s *Service) moveSeats(ctx context.Context, tx Tx, p authz.Principal, held []License, ch LicenseChange) error {
+// new one, buying it when allowed and none is free; it returns what it
+// bought.
+func (s *Service) moveSeats(ctx context.Context, tx Tx, p authz.Principal, held []License, ch LicenseChange) ([]Purchase, error) {
+	var bought []Purchase
 	for _, sku := range ch.Remove {
 		if err := addConsumed(tx, sku, -1); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for _, l := range ch.Add {
@@ -336,29 +356,30 @@ func (s *Service) moveSeats(ctx context.Context, tx Tx, p authz.Principal, held 
 		}
 		seats, err := tx.GetSeats(l.SkuID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if seats.Enabled+seats.Warning+seats.Suspended+seats.LockedOut == 0 && !ch.AutoPurchase {
-			return Invalid("addLicenses", "License %s does not correspond to a valid company License.", l.SkuID)
+			return nil, Invalid("addLicenses", "License %s does not correspond to a valid company License.", l.SkuID)
 		}
 		if seats.Free() < 1 {
 			if !ch.AutoPurchase {
-				return Invalid("addLicenses", "Subscription with SKU %s does not have any available licenses.", l.SkuID)
+				return nil, Invalid("addLicenses", "Subscription with SKU %s does not have any available licenses.", l.SkuID)
 			}
 			prod, _ := s.catalog.Product(l.SkuID)
 			if err := onlyThroughPartner(tx, prod); err != nil {
-				return err
+				return nil, err
 			}
 			var o PurchaseOrder
 			if _, err := s.buySeats(ctx, tx, p, prod, 1-seats.Free(), "", &o); err != nil {
-				return err
+				return nil, err
 			}
+			bought = append(bought, Purchase{SkuID: l.SkuID, Quantity: o.Quantity})
 		}
 		if err := addConsumed(tx, l.SkuID, 1); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return bought, nil
 }
 
 // onlyThroughPartner refuses to buy a product every subscription of which

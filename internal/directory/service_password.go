@@ -162,17 +162,28 @@ func (s *Service) ResetPassword(ctx context.Context, tenantID, userID, typed str
 		if err != nil {
 			return "", err
 		}
-		for generated == "" || password.CheckAll(generated, terms) != nil {
-			if policy.GeneratedFormat == "legacy8" {
-				generated, force = password.GenerateLegacy(), true
-			} else {
-				generated = password.Generate()
-			}
-		}
+		var forced bool
+		generated, forced = generatePassword(policy.GeneratedFormat, terms)
+		force = force || forced
 		typed = generated
 	}
 	if err := s.UpdateUser(ctx, tenantID, userID, nil, &PasswordProfile{Password: typed, ForceChangePasswordNextSignIn: force}); err != nil {
 		return "", err
 	}
 	return generated, nil
+}
+
+// generatePassword makes a password in the tenant's format (spec §5) that
+// passes the policy for terms; it reports whether the format forces a
+// change at the next sign-in (the 8-character legacy one does).
+func generatePassword(format string, terms password.Terms) (string, bool) {
+	for {
+		pw, forced := password.Generate(), false
+		if format == "legacy8" {
+			pw, forced = password.GenerateLegacy(), true
+		}
+		if password.CheckAll(pw, terms) == nil {
+			return pw, forced
+		}
+	}
 }

@@ -82,40 +82,50 @@ func (s *Service) AssignRole(ctx context.Context, tenantID, userID, templateID s
 		if err != nil {
 			return err
 		}
-		held, err := tx.ListRoleAssignments(RoleFilter{PrincipalID: u.ID})
-		if err != nil {
-			return err
-		}
-		if slices.ContainsFunc(held, func(ra RoleAssignment) bool { return ra.RoleTemplateID == role.TemplateID }) {
-			return &Error{Kind: KindConflict, Field: "principalId", Code: "ObjectConflict",
-				Message: fmt.Sprintf("%s already holds the role %s.", u.UserPrincipalName, role.DisplayName)}
-		}
-		if role.Key == authz.ServiceAdmin.Key && !hasServiceLevelRole(held) {
-			return Invalid("roleDefinitionId", "Assign the user an administrator role in Mail, Sites or Chat before assigning the Service admin role.")
-		}
-		ra := RoleAssignment{ID: newID(), RoleTemplateID: role.TemplateID, PrincipalID: u.ID, CreatedAt: s.Now()}
-		if err := tx.AddRoleAssignment(&ra); err != nil {
-			return err
-		}
-		if err := tx.ActivateRole(&ActivatedRole{ID: newID(), RoleTemplateID: role.TemplateID, ActivatedAt: s.Now()}); err != nil {
-			return err
-		}
-		out.Assignment = ra
-		if out.Warnings, err = assignWarnings(tx, &u); err != nil {
-			return err
-		}
-		if role.Key == authz.GlobalAdmin.Key {
-			w, err := globalAdminCountWarning(tx)
-			if err != nil {
-				return err
-			}
-			out.Warnings = append(out.Warnings, w...)
-		}
-		return s.audit(ctx, tx, p, "RoleManagement", "Add member to role", "Assign", userTarget(&u, []ModifiedProperty{
-			{Name: "Role.DisplayName", New: role.DisplayName}, {Name: "Role.TemplateId", New: role.TemplateID},
-			{Name: "Roles", Old: roleNames(held), New: roleNames(append(held, ra))}}))
+		out, err = s.addRole(ctx, tx, p, &u, role)
+		return err
 	})
 	return out, err
+}
+
+// addRole is the transaction body of AssignRole, also used when a user is
+// provisioned: it refuses a role the user holds and the Service admin role
+// without a workload admin role, assigns and activates the role, gathers
+// the warnings and writes the audit record.
+func (s *Service) addRole(ctx context.Context, tx Tx, p authz.Principal, u *User, role authz.Role) (RoleChange, error) {
+	var out RoleChange
+	held, err := tx.ListRoleAssignments(RoleFilter{PrincipalID: u.ID})
+	if err != nil {
+		return out, err
+	}
+	if slices.ContainsFunc(held, func(ra RoleAssignment) bool { return ra.RoleTemplateID == role.TemplateID }) {
+		return out, &Error{Kind: KindConflict, Field: "principalId", Code: "ObjectConflict",
+			Message: fmt.Sprintf("%s already holds the role %s.", u.UserPrincipalName, role.DisplayName)}
+	}
+	if role.Key == authz.ServiceAdmin.Key && !hasServiceLevelRole(held) {
+		return out, Invalid("roleDefinitionId", "Assign the user an administrator role in Mail, Sites or Chat before assigning the Service admin role.")
+	}
+	ra := RoleAssignment{ID: newID(), RoleTemplateID: role.TemplateID, PrincipalID: u.ID, CreatedAt: s.Now()}
+	if err := tx.AddRoleAssignment(&ra); err != nil {
+		return out, err
+	}
+	if err := tx.ActivateRole(&ActivatedRole{ID: newID(), RoleTemplateID: role.TemplateID, ActivatedAt: s.Now()}); err != nil {
+		return out, err
+	}
+	out.Assignment = ra
+	if out.Warnings, err = assignWarnings(tx, u); err != nil {
+		return out, err
+	}
+	if role.Key == authz.GlobalAdmin.Key {
+		w, err := globalAdminCountWarning(tx)
+		if err != nil {
+			return out, err
+		}
+		out.Warnings = append(out.Warnings, w...)
+	}
+	return out, s.audit(ctx, tx, p, "RoleManagement", "Add member to role", "Assign", userTarget(u, []ModifiedProperty{
+		{Name: "Role.DisplayName", New: role.DisplayName}, {Name: "Role.TemplateId", New: role.TemplateID},
+		{Name: "Roles", Old: roleNames(held), New: roleNames(append(held, ra))}}))
 }
 
 // hasServiceLevelRole reports whether the assignments give a Mail, Sites or

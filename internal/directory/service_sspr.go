@@ -225,11 +225,13 @@ func (s *Service) ClaimMessage(ctx context.Context, m OutboxMessage, lease time.
 }
 
 // FinishMessage records a delivery attempt; a failure is retried with
-// exponential backoff, up to an hour apart.
+// exponential backoff, up to an hour apart. A sent message's body is not
+// kept: it may hold a reset code, a temporary password or a set-password
+// link.
 func (s *Service) FinishMessage(ctx context.Context, m OutboxMessage, sendErr error) error {
 	m.Attempts++
 	if sendErr == nil {
-		m.SentAt, m.LastError = s.Now(), ""
+		m.SentAt, m.LastError, m.Body = s.Now(), "", ""
 	} else {
 		backoff := time.Minute << min(m.Attempts-1, 6)
 		m.NextAt, m.LastError = s.Now().Add(min(backoff, time.Hour)), truncate(sendErr.Error(), 500)

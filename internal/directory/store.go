@@ -53,7 +53,8 @@ type Store interface {
 	// ClaimMessage moves a due message's next attempt to until, so that no
 	// other replica sends it meanwhile; false if another claimed it first.
 	ClaimMessage(ctx context.Context, m OutboxMessage, until time.Time) (bool, error)
-	// FinishMessage records an attempt: sent, or failed and due again.
+	// FinishMessage records an attempt: sent, or failed and due again;
+	// it also stores the body, which the service clears once sent.
 	FinishMessage(ctx context.Context, m OutboxMessage) error
 	// DueProvisioning lists up to limit provisioning tasks of any tenant
 	// whose attempt is due at now, oldest first, with the user's names.

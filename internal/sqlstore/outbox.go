@@ -61,8 +61,8 @@ func (s *Store) ClaimMessage(ctx context.Context, m directory.OutboxMessage, unt
 
 // FinishMessage stores the outcome of an attempt.
 func (s *Store) FinishMessage(ctx context.Context, m directory.OutboxMessage) error {
-	_, err := s.writer.ExecContext(ctx, "UPDATE outbox SET attempts = $3, next_at = $4, sent_at = $5, last_error = $6 WHERE tenant_id = $1 AND id = $2",
-		m.TenantID, m.ID, m.Attempts, micros(m.NextAt), micros(m.SentAt), m.LastError)
+	_, err := s.writer.ExecContext(ctx, "UPDATE outbox SET attempts = $3, next_at = $4, sent_at = $5, last_error = $6, body = $7 WHERE tenant_id = $1 AND id = $2",
+		m.TenantID, m.ID, m.Attempts, micros(m.NextAt), micros(m.SentAt), m.LastError, m.Body)
 	return err
 }
 
