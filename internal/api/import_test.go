@@ -222,6 +222,18 @@ func TestImportFiles(t *testing.T) {
 	if r := h.do(a.adminTok, "GET", "/v1.0/users/fleur@"+d, nil); r.status != 200 {
 		t.Fatalf("Fleur from the UTF-16 file: %s", r.raw)
 	}
+	// An import acts with its admin's rights of the moment: one who lost
+	// them stops it.
+	uaID, uaTok := h.roleUser(a, "useradmin", authz.UserAdmin)
+	r = h.upload(uaTok, []byte(templateHeader+"\nlate@"+d+",,,Late,,,,,,,,,,,,\n"))
+	h.want(r, 202, "")
+	h.want(h.do(uaTok, "POST", "/api/imports/"+r.body["id"].(string)+"/start", map[string]any{}), 202, "")
+	h.want(h.do(a.adminTok, "DELETE", "/v1.0/directoryRoles(roleTemplateId='"+authz.UserAdmin.TemplateID+"')/members/"+uaID+"/$ref", nil), 204, "")
+	h.runImports()
+	r = h.do(a.adminTok, "GET", "/api/imports/"+r.body["id"].(string), nil)
+	if r.body["status"] != "failed" || !strings.Contains(fmt.Sprint(r.body["error"]), "may no longer create users") || r.body["created"] != float64(0) {
+		t.Fatalf("an import of an admin without the right: %s", r.raw)
+	}
 }
 
 // TestImportLicensesAndLinks: rows past the free seats fail with the
@@ -240,12 +252,13 @@ func TestImportLicensesAndLinks(t *testing.T) {
 	}
 	_, pwTok := h.roleUser(a, "helpdesk", authz.PasswordAdmin)
 	h.want(h.upload(pwTok, []byte(file.String())), 403, "Authorization_RequestDenied")
-	r := h.upload(a.adminTok, []byte(file.String()), "usageLocation", "NL", "skuIds", skuBasic, "accountEnabled", "false")
+	h.want(h.upload(a.adminTok, []byte(file.String()), "usageLocation", "NL", "skuIds", skuBasic, "accountEnabled", "false"), 400, "Request_BadRequest")
+	r := h.upload(a.adminTok, []byte(file.String()), "usageLocation", "NL", "skuIds", skuBasic)
 	if r.status != 202 {
 		t.Fatalf("upload: %d %s\n%s", r.status, r.raw, h.logs)
 	}
 	id := r.body["id"].(string)
-	h.want(h.do(a.adminTok, "POST", "/api/imports/"+id+"/start", map[string]any{"usageLocation": "NL", "skuIds": []string{skuBasic}, "accountEnabled": false}), 202, "")
+	h.want(h.do(a.adminTok, "POST", "/api/imports/"+id+"/start", map[string]any{"usageLocation": "NL", "skuIds": []string{skuBasic}}), 202, "")
 	h.runImports()
 	r = h.do(a.adminTok, "GET", "/api/imports/"+id, nil)
 	if r.body["created"] != float64(3) || r.body["failed"] != float64(2) || r.body["status"] != "completed" {
@@ -272,7 +285,7 @@ func TestImportLicensesAndLinks(t *testing.T) {
 	token := link[strings.Index(link, "#")+1:]
 	h.want(h.do("", "POST", "/api/passwordLinks/redeem", map[string]any{"token": token, "newPassword": "Copper-Meadow-5190"}), 204, "")
 	u := h.do(a.adminTok, "GET", "/v1.0/users/u0@"+a.domain+"?$select=accountEnabled,usageLocation,assignedLicenses", nil)
-	if u.body["accountEnabled"] != false || u.body["usageLocation"] != "NL" || len(u.body["assignedLicenses"].([]any)) != 1 {
+	if u.body["accountEnabled"] != true || u.body["usageLocation"] != "NL" || len(u.body["assignedLicenses"].([]any)) != 1 {
 		t.Fatalf("an imported user: %s", u.raw)
 	}
 }

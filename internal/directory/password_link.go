@@ -40,20 +40,30 @@ var ErrPasswordLink = &Error{Kind: KindInvalid, Field: "token", Code: "InvalidLi
 // issuePasswordLink makes a new one-time link for a user in tx, replacing
 // any earlier link of theirs, and returns its token.
 func (s *Service) issuePasswordLink(tx Tx, tenantID, userID string) (string, time.Time, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
+	token, l, err := s.newPasswordLink(tenantID, userID)
+	if err != nil {
 		return "", time.Time{}, err
 	}
-	secret := base64.RawURLEncoding.EncodeToString(b)
-	now := s.Now()
-	l := PasswordLink{TokenHash: linkHash(secret), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(PasswordLinkTTL)}
 	if err := tx.DeletePasswordLinks(userID); err != nil {
 		return "", time.Time{}, err
 	}
 	if err := tx.CreatePasswordLink(&l); err != nil {
 		return "", time.Time{}, err
 	}
-	return tenantID + "." + secret, l.ExpiresAt, nil
+	return token, l.ExpiresAt, nil
+}
+
+// newPasswordLink makes a link for a user without storing it, and returns
+// its token.
+func (s *Service) newPasswordLink(tenantID, userID string) (string, PasswordLink, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", PasswordLink{}, err
+	}
+	secret := base64.RawURLEncoding.EncodeToString(b)
+	now := s.Now()
+	l := PasswordLink{TokenHash: linkHash(secret), UserID: userID, CreatedAt: now, ExpiresAt: now.Add(PasswordLinkTTL)}
+	return tenantID + "." + secret, l, nil
 }
 
 // PasswordLinkURL is the address a one-time set-password link opens on

@@ -128,6 +128,15 @@ func WithCorrelationID(ctx context.Context, id string) context.Context {
 
 // audit appends an audit event for p's action in tx.
 func (s *Service) audit(ctx context.Context, tx Tx, p authz.Principal, category, activity, op string, targets ...AuditTarget) error {
+	if err := tx.AppendAudit(s.auditEvent(ctx, p, category, activity, op, targets...)); err != nil {
+		return fmt.Errorf("append audit: %w", err)
+	}
+	return nil
+}
+
+// auditEvent is the audit event of p's action, for audit or for appending
+// many at once.
+func (s *Service) auditEvent(ctx context.Context, p authz.Principal, category, activity, op string, targets ...AuditTarget) *AuditEvent {
 	cid, _ := ctx.Value(correlationKey{}).(string)
 	if cid == "" {
 		cid = newID()
@@ -143,10 +152,7 @@ func (s *Service) audit(ctx context.Context, tx Tx, p authz.Principal, category,
 	case p.UserID == "":
 		e.Initiator.App = p.DisplayName // a background job
 	}
-	if err := tx.AppendAudit(e); err != nil {
-		return fmt.Errorf("append audit: %w", err)
-	}
-	return nil
+	return e
 }
 
 func userTarget(u *User, mods []ModifiedProperty) AuditTarget {

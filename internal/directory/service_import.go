@@ -142,6 +142,9 @@ func (s *Service) checkImportOptions(p authz.Principal, tenantID string, o *Impo
 	if err := authz.Check(p, authz.LicensesManage, tenantID); err != nil {
 		return Denied(err)
 	}
+	if len(o.SkuIDs) > 0 && !o.AccountEnabled {
+		return Invalid("accountEnabled", "Licenses can't be given to users blocked from signing in: let the users sign in, or add them without licenses.")
+	}
 	if len(o.SkuIDs) > 0 && o.UsageLocation == "" {
 		return Invalid("usageLocation", "Licenses need a usage location: choose the country or region the users work in.")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -101,29 +102,44 @@ func (s *Service) runImport(ctx context.Context, tenantID, id, owner string) (in
 // with the principal of the admin who started it.
 func (s *Service) claimImport(ctx context.Context, tenantID, id, owner string) (Import, authz.Principal, error) {
 	var imp Import
-	var p authz.Principal
-	err := s.store.Update(ctx, tenantID, func(tx Tx) error {
+	// The import acts for the admin who started it, with the roles they
+	// hold now: an admin blocked, deleted or without users.write since
+	// stops it.
+	if err := s.store.View(ctx, tenantID, func(tx Tx) error {
+		var err error
+		imp, err = tx.GetImport(id)
+		return err
+	}); err != nil {
+		return imp, authz.Principal{}, err
+	}
+	admin, err := s.LoadPrincipal(ctx, tenantID, imp.CreatedBy)
+	refusal := ""
+	switch {
+	case KindOf(err) == KindUnauthenticated:
+		refusal = "The admin who started the import can no longer sign in, so it stopped."
+	case err != nil:
+		return imp, admin, err
+	case authz.Check(admin, authz.UsersWrite, tenantID) != nil:
+		refusal = "The admin who started the import may no longer create users, so it stopped."
+	}
+	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
 		var err error
 		if imp, err = tx.GetImport(id); err != nil {
 			return err
 		}
 		now := s.Now()
-		if imp.Status != ImportRunning || imp.LeaseUntil.After(now) {
+		switch {
+		case imp.Status != ImportRunning || imp.LeaseUntil.After(now):
 			imp.Status = "" // someone else's, or done
 			return nil
+		case refusal != "":
+			imp.Status, imp.Error, imp.FinishedAt = ImportFailed, refusal, now
+		default:
+			imp.LeaseOwner, imp.LeaseUntil = owner, now.Add(ImportLease)
 		}
-		admin, err := tx.GetUser(imp.CreatedBy)
-		if KindOf(err) == KindNotFound {
-			imp.Status, imp.Error, imp.FinishedAt = ImportFailed, "The admin who started the import no longer exists.", now
-			return tx.UpdateImport(&imp)
-		} else if err != nil {
-			return err
-		}
-		p = authz.Principal{UserID: admin.ID, TenantID: tenantID, UPN: admin.UserPrincipalName, DisplayName: admin.DisplayName}
-		imp.LeaseOwner, imp.LeaseUntil = owner, now.Add(ImportLease)
 		return tx.UpdateImport(&imp)
 	})
-	return imp, p, err
+	return imp, admin, err
 }
 
 // prepareSecrets makes each row's password before the transaction, as
@@ -155,7 +171,9 @@ func (s *Service) prepareSecrets(imp *Import, rows []ImportRow, terms password.T
 	return out
 }
 
-// importBatch creates rows in one transaction, renewing the lease.
+// importBatch creates rows in one transaction, renewing the lease: the
+// users, their set-password links and audit records are written a few
+// statements for the whole batch; licenses go user by user.
 func (s *Service) importBatch(ctx context.Context, tenantID, id, owner string, p authz.Principal, rows []ImportRow, secrets []importSecret) error {
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		imp, err := tx.GetImport(id)
@@ -165,15 +183,40 @@ func (s *Service) importBatch(ctx context.Context, tenantID, id, owner string, p
 		if imp.LeaseOwner != owner || imp.Status != ImportRunning {
 			return errLeaseLost
 		}
-		done := make([]ImportRow, len(rows))
-		for i, row := range rows {
-			if err := s.createImportedUser(ctx, tx, p, &imp, &row, secrets[i]); err != nil {
-				if KindOf(err) == KindInternal {
-					return err
-				}
+		verified, err := verifiedDomains(tx)
+		if err != nil {
+			return err
+		}
+		done := slices.Clone(rows)
+		users := make([]*User, len(rows))
+		var links []*PasswordLink
+		var events []*AuditEvent
+		for i := range done {
+			if users[i], err = s.importedUser(&imp, &done[i], secrets[i], verified); err != nil {
 				return rowError{err}
 			}
-			done[i] = row
+			if secrets[i].hash == "" {
+				token, l, err := s.newPasswordLink(tenantID, users[i].ID)
+				if err != nil {
+					return err
+				}
+				done[i].Secret, links = "link:"+token, append(links, &l)
+			}
+			events = append(events, s.auditEvent(ctx, p, "UserManagement", "Add user", "Add", userTarget(users[i], createdProps(users[i]))))
+		}
+		if err := tx.CreateUsers(users); err != nil {
+			return asRowError(err)
+		}
+		if err := tx.CreatePasswordLinks(links); err != nil {
+			return err
+		}
+		if err := tx.AppendAudits(events); err != nil {
+			return err
+		}
+		for _, u := range users {
+			if err := s.importLicenses(ctx, tx, p, &imp, u); err != nil {
+				return asRowError(err)
+			}
 		}
 		if err := tx.PutImportRows(id, done); err != nil {
 			return err
@@ -183,6 +226,27 @@ func (s *Service) importBatch(ctx context.Context, tenantID, id, owner string, p
 		imp.LeaseUntil = s.Now().Add(ImportLease)
 		return tx.UpdateImport(&imp)
 	})
+}
+
+// asRowError marks a refusal as the fault of a row, to be found by
+// creating the batch's rows one at a time; other errors stay.
+func asRowError(err error) error {
+	if err == nil || KindOf(err) == KindInternal {
+		return err
+	}
+	return rowError{err}
+}
+
+// verifiedDomains lists the tenant's verified domains, in lower case.
+func verifiedDomains(tx Tx) (map[string]bool, error) {
+	ds, err := tx.ListDomains()
+	out := map[string]bool{}
+	for _, d := range ds {
+		if d.IsVerified {
+			out[strings.ToLower(d.Name)] = true
+		}
+	}
+	return out, err
 }
 
 // failRow records a row that could not be created, with the reason.
@@ -229,11 +293,11 @@ func (s *Service) finishImport(ctx context.Context, tenantID, id, owner string, 
 	})
 }
 
-// createImportedUser creates one row's user in tx with the import's
-// options: sign-in status, usage location, licenses, and a set-password
-// link or a temporary password.
-func (s *Service) createImportedUser(ctx context.Context, tx Tx, p authz.Principal, imp *Import, row *ImportRow, secret importSecret) error {
-	u := User{ID: newID(), UserType: "Member", CreatedAt: s.Now()}
+// importedUser builds one row's user with the import's options: sign-in
+// status, usage location, and a temporary password (or none until the
+// user sets one through their link).
+func (s *Service) importedUser(imp *Import, row *ImportRow, secret importSecret, verified map[string]bool) (*User, error) {
+	u := &User{ID: newID(), UserType: "Member", CreatedAt: s.Now()}
 	c := Changes{"accountEnabled": imp.Options.AccountEnabled}
 	for f, prop := range userProp {
 		v := row.cell(importField(f))
@@ -254,50 +318,37 @@ func (s *Service) createImportedUser(ctx context.Context, tx Tx, p authz.Princip
 	if imp.Options.UsageLocation != "" {
 		c["usageLocation"] = imp.Options.UsageLocation
 	}
-	if _, err := applyUserChanges(&u, c, true); err != nil {
-		return err
+	if _, err := applyUserChanges(u, c, true); err != nil {
+		return nil, err
+	}
+	if !verified[strings.ToLower(upn[strings.IndexByte(upn, '@')+1:])] {
+		return nil, Invalid("userPrincipalName", "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.")
 	}
 	if secret.err != nil {
-		return secret.err
+		return nil, secret.err
 	}
 	if secret.hash != "" {
-		secret.apply(&u)
+		secret.apply(u)
 		if imp.Format != "entra" { // the admin wrote the file's passwords; results repeat only generated ones
 			row.Secret = "password:" + secret.plain
 		}
 	}
-	if err := requireVerifiedDomains(tx, &u); err != nil {
-		return err
-	}
-	if err := tx.CreateUser(&u); err != nil {
-		return err
-	}
-	if secret.hash == "" {
-		token, _, err := s.issuePasswordLink(tx, p.TenantID, u.ID)
-		if err != nil {
-			return err
-		}
-		row.Secret = "link:" + token
-	}
-	if len(imp.Options.SkuIDs) > 0 {
-		ch := LicenseChange{}
-		for _, id := range imp.Options.SkuIDs {
-			ch.Add = append(ch.Add, License{SkuID: id, AssignedAt: s.Now()})
-		}
-		if _, err := s.moveSeats(ctx, tx, p, nil, ch); err != nil {
-			return err
-		}
-		for i := range ch.Add {
-			if err := tx.PutLicense(u.ID, &ch.Add[i]); err != nil {
-				return err
-			}
-		}
-		if err := s.reconcileProvisioning(tx, u.ID, ch.Add); err != nil {
-			return err
-		}
-	}
 	row.Status, row.UserID = RowCreated, u.ID
-	return s.audit(ctx, tx, p, "UserManagement", "Add user", "Add", userTarget(&u, createdProps(&u)))
+	return u, nil
+}
+
+// importLicenses gives a new user the import's licenses, as assignLicense
+// would: seats counted, plans queued for provisioning, audited.
+func (s *Service) importLicenses(ctx context.Context, tx Tx, p authz.Principal, imp *Import, u *User) error {
+	if len(imp.Options.SkuIDs) == 0 {
+		return nil
+	}
+	var ch LicenseChange
+	for _, id := range imp.Options.SkuIDs {
+		ch.Add = append(ch.Add, License{SkuID: id})
+	}
+	_, _, err := s.changeLicenses(ctx, tx, p, p.TenantID, u, ch)
+	return err
 }
 
 // PurgeImports deletes imports older than ImportRetention, with the
