@@ -9,15 +9,21 @@ import (
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
-// maxParams keeps a multi-row statement under SQLite's limit of bound
-// parameters (PostgreSQL allows more).
-const maxParams = 30000
+// maxParams bounds the parameters of one multi-row statement. SQLite's
+// driver binds each "$n" by looking its name up, which grows with the
+// count squared, so its statements stay small; PostgreSQL takes large ones.
+func (t *tx) maxParams() int {
+	if t.s.d == postgres {
+		return 30000
+	}
+	return 500
+}
 
 // insertMany inserts rows (each the values of cols, tenant_id first and
 // implied) with as few statements as the parameter limit allows; suffix
 // ends each statement (an ON CONFLICT clause, say).
 func (t *tx) insertMany(table string, cols []string, rows [][]any, suffix string) error {
-	per := max(1, maxParams/len(cols))
+	per := max(1, t.maxParams()/len(cols))
 	for len(rows) > 0 {
 		n := min(len(rows), per)
 		var b strings.Builder
