@@ -3,10 +3,6 @@ package server_test
 import (
 	"bytes"
 	"fmt"
-	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,50 +19,14 @@ func TestImportSurvivesKill(t *testing.T) {
 		t.Skip("builds and kills the atrium binary; skipped with -short")
 	}
 	const rows = 4000
-	dir := t.TempDir()
-	bin := atriumBinary(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	public := "http://" + addr
-	pw := filepath.Join(dir, "pw")
-	if err := os.WriteFile(pw, []byte("Admin-Pass-1"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	common := []string{"--data", filepath.Join(dir, "data"), "--platform-domain", "atrium.test", "--public-url", public}
-	if out, err := exec.Command(bin, append([]string{"tenant", "create", "--name", "Org", "--domain-prefix", "org",
-		"--admin-password-file", pw}, common...)...).CombinedOutput(); err != nil {
-		t.Fatalf("tenant create: %v\n%s", err, out)
-	}
-	tok, err := exec.Command(bin, append([]string{"token", "create", "--tenant", "org.atrium.test", "--user", "admin@org.atrium.test"}, common...)...).Output()
-	if err != nil {
-		t.Fatalf("token create: %v", err)
-	}
-	c := client.New(public, strings.TrimSpace(string(tok)))
-	serve := func() *exec.Cmd {
-		srv := exec.Command(bin, append([]string{"serve", "--listen", addr}, common...)...)
-		if err := srv.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = srv.Process.Kill(); _ = srv.Wait() })
-		for i := 0; ; i++ {
-			if _, err := c.Me(bg); err == nil {
-				return srv
-			} else if i > 200 {
-				t.Fatalf("server did not come up: %v", err)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
+	proc := newProcess(t)
+	c := proc.c
 	var file bytes.Buffer
 	file.WriteString("User Name,First Name,Last Name,Display Name,Job Title,Department,Office Number,Office Phone,Mobile Phone,Fax,Alternate email address,Address,City,State or Province,ZIP or Postal Code,Country or Region\n")
 	for i := 0; i < rows; i++ {
 		fmt.Fprintf(&file, "r%d@org.atrium.test,R,%d,Row %d,,,,,,,,,,,,\n", i, i, i)
 	}
-	srv := serve()
+	srv := proc.serve()
 	imp, err := c.UploadImport(bg, &file, "kill.csv")
 	if err != nil || imp.Total != rows || imp.Invalid != 0 {
 		t.Fatalf("upload: %+v %v", imp, err)
@@ -88,7 +48,7 @@ func TestImportSurvivesKill(t *testing.T) {
 		t.Fatalf("the import finished before the kill (%d rows); the test proves nothing", imp.Done)
 	}
 	killedAt := imp.Done
-	serve()
+	proc.serve()
 	deadline := time.Now().Add(3 * time.Minute)
 	for imp.Status != "completed" {
 		if time.Now().After(deadline) {

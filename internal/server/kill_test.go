@@ -2,16 +2,10 @@ package server_test
 
 import (
 	"fmt"
-	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/sqlstore"
@@ -24,42 +18,9 @@ func TestKillLeavesConsistentData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills the atrium binary; skipped with -short")
 	}
-	dir := t.TempDir()
-	bin := atriumBinary(t)
-	data := filepath.Join(dir, "data")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	public := "http://" + addr
-	pw := filepath.Join(dir, "pw")
-	if err := os.WriteFile(pw, []byte("Admin-Pass-1"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	common := []string{"--data", data, "--platform-domain", "atrium.test", "--public-url", public}
-	if out, err := exec.Command(bin, append([]string{"tenant", "create", "--name", "Org", "--domain-prefix", "org",
-		"--admin-password-file", pw}, common...)...).CombinedOutput(); err != nil {
-		t.Fatalf("tenant create: %v\n%s", err, out)
-	}
-	tok, err := exec.Command(bin, append([]string{"token", "create", "--tenant", "org.atrium.test", "--user", "admin@org.atrium.test"}, common...)...).Output()
-	if err != nil {
-		t.Fatalf("token create: %v", err)
-	}
-	srv := exec.Command(bin, append([]string{"serve", "--listen", addr}, common...)...)
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	c := client.New(public, strings.TrimSpace(string(tok)))
-	for i := 0; ; i++ {
-		if _, err := c.Me(bg); err == nil {
-			break
-		} else if i > 100 {
-			t.Fatalf("server did not come up: %v", err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	proc := newProcess(t)
+	c := proc.c
+	srv := proc.serve()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	created := 0
@@ -86,7 +47,7 @@ func TestKillLeavesConsistentData(t *testing.T) {
 	_ = srv.Wait()
 	wg.Wait()
 
-	app := replica(t, sqlstore.Config{DataDir: data}, public)
+	app := replica(t, sqlstore.Config{DataDir: proc.common[1]}, proc.c.BaseURL)
 	tid, err := app.Directory.ResolveTenant(bg, "org.atrium.test")
 	if err != nil {
 		t.Fatal(err)

@@ -163,21 +163,8 @@ func (t *tx) TakenImportRows(importID string) ([]int, error) {
 // DueImports lists imports of any tenant with work to do whose lease has
 // ended at now.
 func (s *Store) DueImports(ctx context.Context, now time.Time, limit int) ([]directory.TenantObject, error) {
-	rows, err := s.reader.QueryContext(ctx, `SELECT tenant_id, id FROM imports WHERE status IN ('validating', 'running') AND lease_until <= $1
-		ORDER BY lease_until LIMIT `+strconv.Itoa(limit), micros(now))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []directory.TenantObject
-	for rows.Next() {
-		var o directory.TenantObject
-		if err := rows.Scan(&o.TenantID, &o.ID); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return s.tenantObjects(ctx, `SELECT tenant_id, id FROM imports WHERE status IN ('validating', 'running') AND lease_until <= $1
+		ORDER BY lease_until LIMIT $2`, micros(now), limit)
 }
 
 // PurgeImports deletes the imports of every tenant created before cutoff,

@@ -58,20 +58,7 @@ const dueSubscriptionsSQL = `SELECT tenant_id, id FROM subscriptions
 // DueSubscriptions lists subscriptions of any tenant whose term or period
 // ended by now.
 func (s *Store) DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]directory.TenantObject, error) {
-	rows, err := s.reader.QueryContext(ctx, dueSubscriptionsSQL, micros(now), limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []directory.TenantObject
-	for rows.Next() {
-		var o directory.TenantObject
-		if err := rows.Scan(&o.TenantID, &o.ID); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return s.tenantObjects(ctx, dueSubscriptionsSQL, micros(now), limit)
 }
 
 const seatCols = "sku_id, enabled, warning, suspended, locked_out, consumed"

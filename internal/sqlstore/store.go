@@ -190,8 +190,13 @@ func (s *Store) ResolveTenant(ctx context.Context, idOrDomain string) (string, e
 
 // ExpiredDeletedUsers lists users of any tenant deleted before cutoff.
 func (s *Store) ExpiredDeletedUsers(ctx context.Context, cutoff time.Time, limit int) ([]directory.TenantObject, error) {
-	rows, err := s.reader.QueryContext(ctx, `SELECT tenant_id, id FROM users
+	return s.tenantObjects(ctx, `SELECT tenant_id, id FROM users
 		WHERE deleted_at IS NOT NULL AND deleted_at < $1 ORDER BY deleted_at LIMIT $2`, micros(cutoff), limit)
+}
+
+// tenantObjects runs a deployment-wide query of (tenant_id, id) pairs.
+func (s *Store) tenantObjects(ctx context.Context, q string, args ...any) ([]directory.TenantObject, error) {
+	rows, err := s.reader.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
