@@ -16,7 +16,10 @@ import { OptionalStep } from './OptionalStep';
 import { ResultView } from './ResultView';
 import { ReviewStep } from './ReviewStep';
 
-const useStyles = makeStyles({ steps: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', listStyleType: 'none', padding: 0, margin: 0 } });
+const useStyles = makeStyles({
+  surface: { maxWidth: '720px' },
+  steps: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', listStyleType: 'none', padding: 0, margin: 0 },
+});
 const stepNames = ['basics', 'licenses', 'optional', 'finish'] as const;
 
 /**
@@ -26,7 +29,8 @@ const stepNames = ['basics', 'licenses', 'optional', 'finish'] as const;
  * back to its step with the server's message.
  */
 export function AddUserWizard({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('adduser');
+  // Billing's texts (the apps switches) load with the wizard: a catalog loading later would suspend the open dialog.
+  const { t } = useTranslation(['adduser', 'billing']);
   const s = useStyles();
   const qc = useQueryClient();
   const session = useSession().data;
@@ -84,7 +88,7 @@ export function AddUserWizard({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onOpenChange={(_, o) => !o.open && onClose()}>
-      <DialogSurface>
+      <DialogSurface className={s.surface}>
         {result ? (
           <DialogBody>
             <ResultView result={result} productName={productName} roleName={roleName} forced={draft.force} onAnother={again} onClose={onClose} />

@@ -31,7 +31,7 @@ export function LicensesStep({ draft, patch, error, skus, catalog, buyer }: Step
   return (
     <div className={s.col}>
       {error && error.target !== 'usageLocation' && <MessageBar intent="error" role="alert"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>}
-      <Field label={t('licenses.location')} required={picked.length > 0} hint={t('licenses.locationHint')} validationMessage={locationError}>
+      <Field label={t('licenses.location')} required={picked.length > 0} hint={locationError ? undefined : t('licenses.locationHint')} validationMessage={locationError}>
         <Select value={draft.location ?? ''} onChange={(_, d) => patch({ location: d.value })}>
           <option value="" />
           {list.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}

@@ -15,8 +15,9 @@ const useStyles = makeStyles({
 export function ReviewStep({ draft, productName, roleName, lacking, onEdit }: {
   draft: Draft; productName: (skuId: string) => string; roleName: (templateId: string) => string; lacking: string[]; onEdit: (step: number) => void;
 }) {
-  const { t } = useTranslation('adduser');
+  const { t, i18n } = useTranslation('adduser');
   const s = { ...useStepStyles(), ...useStyles() };
+  const region = (code: string) => new Intl.DisplayNames([i18n.language], { type: 'region', fallback: 'code' }).of(code) ?? code;
   const none = t('review.none');
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : none);
   const skus = chosenSkus(draft);
@@ -31,7 +32,7 @@ export function ReviewStep({ draft, productName, roleName, lacking, onEdit }: {
     ] },
     { step: 1, name: t('step.licenses'), rows: [
       [t('review.licenses'), list(skus.map(productName))],
-      ...(skus.length ? [[t('review.location'), draft.location ?? ''] as [string, string]] : []),
+      ...(skus.length ? [[t('review.location'), region(draft.location ?? '')] as [string, string]] : []),
       ...(lacking.length ? [[t('review.buy'), list(lacking.filter((x) => draft.buy.includes(x)).map(productName))] as [string, string]] : []),
     ] },
     { step: 2, name: t('step.optional'), rows: [
