@@ -122,6 +122,10 @@ describe('AddUserWizard', { timeout: 30_000 }, () => {
     expect(posts).toEqual([{ user, password: { mode: 'generate', forceChangePasswordNextSignIn: true } }]);
     expect(screen.getByTestId('created-password').getAttribute('data-value')).toBe('Vx7#kQ2mWp9!aZr4');
     screen.getByText('The user must choose a new password when they first sign in.');
+    fireEvent.click(screen.getByRole('button', { name: 'Add another user' }));
+    await heading('Step 1 of 4: Basics');
+    expect((field(/^First name/) as HTMLInputElement).value).toBe('');
+    expect(screen.getByRole('radio', { name: 'Send a link to set a password (recommended)' })).toHaveProperty('checked', true);
   });
 
   it('typed mode with a role: sends the password, its confirmation and the role template', async () => {
