@@ -78,4 +78,13 @@ describe('SetPasswordPage', () => {
     expect(screen.getByLabelText(/^New password/).getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByText(/Your password is set/)).toBeNull();
   });
+
+  it('says so when the link was used up before the password was set', async () => {
+    const gone = 'This link to set a password is not valid: it may have expired or been used already. Ask your admin for a new one.';
+    serve(json(200, info), json(400, { error: { code: 'InvalidLink', message: gone, details: [{ code: 'InvalidLink', message: gone, target: 'token' }] } }));
+    await show('/set-password#tok-3');
+    await typePassword('Tulpen-2030!');
+    await screen.findByText(gone);
+    expect(screen.queryByLabelText(/^New password/)).toBeNull();
+  });
 });

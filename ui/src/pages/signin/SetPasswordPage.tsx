@@ -50,6 +50,8 @@ export default function SetPasswordPage() {
     );
   }
   const e = redeem.error;
+  // The link was used up or expired meanwhile (target token): nothing to retry here.
+  if (e instanceof ApiError && e.target === 'token') return <SignInFrame title={title}>{failed(e.message)}</SignInFrame>;
   const rule = e instanceof ApiError && e.status === 400 ? e.message : undefined;
   return (
     <SignInFrame title={title} onSubmit={() => passwordReady(pw, confirm) && redeem.mutate()}

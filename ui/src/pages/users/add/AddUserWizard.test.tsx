@@ -195,7 +195,8 @@ describe('AddUserWizard', { timeout: 30_000 }, () => {
   });
 
   it('goes back to the step of the refused field with the server message', async () => {
-    let answer = json(400, { error: { code: 'Request_BadRequest', message: 'Another object with the same value for property userPrincipalName already exists.', target: 'user.userPrincipalName' } });
+    let answer = json(409, { error: { code: 'Request_BadRequest', message: 'Another object with the same value for property userPrincipalName already exists.',
+      details: [{ code: 'ObjectConflict', message: 'Taken', target: 'user.userPrincipalName' }] } });
     serve({ answer: () => answer });
     await show();
     await basics();
@@ -207,7 +208,7 @@ describe('AddUserWizard', { timeout: 30_000 }, () => {
     await heading('Step 1 of 4: Basics');
     await screen.findByText('Another object with the same value for property userPrincipalName already exists.');
     expect(field(/^Username/).getAttribute('aria-invalid')).toBe('true');
-    answer = json(400, { error: { code: 'Request_BadRequest', message: 'Usage location is required.', target: 'licenses' } });
+    answer = json(400, { error: { code: 'Request_BadRequest', message: 'Usage location is required.', target: 'licenses' } }); // the target on the error itself
     await next();
     await next();
     await next();

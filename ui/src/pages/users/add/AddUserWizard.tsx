@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   steps: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', listStyleType: 'none', padding: 0, margin: 0 },
 });
 const stepNames = ['basics', 'licenses', 'optional', 'finish'] as const;
+/** refusal: the server refused a field (400), or its value is taken (409, such as the user name). */
+const refusal = (e: ApiError) => e.status === 400 || e.status === 409;
 
 /**
  * AddUserWizard is Add a user (users-and-passwords.md §3.3, admin-center.md
@@ -68,12 +70,12 @@ export function AddUserWizard({ onClose }: { onClose: () => void }) {
       void qc.invalidateQueries({ queryKey: billingKeys.all });
     },
     onError: (e) => {
-      const to = e instanceof ApiError && e.status === 400 ? stepOf(e.target) : undefined;
+      const to = e instanceof ApiError && refusal(e) ? stepOf(e.target) : undefined;
       if (to !== undefined) setStep(to);
     },
   });
   const err = create.error instanceof ApiError ? create.error : undefined;
-  const errStep = err && err.status === 400 ? stepOf(err.target) : undefined;
+  const errStep = err && refusal(err) ? stepOf(err.target) : undefined;
   const errorAt = (n: number) => (errStep === n ? err : undefined);
   const recipientError = useRecipientError(d);
   const picked = chosenSkus(d);
