@@ -11,6 +11,7 @@ const MfaPage = lazy(() => import('./pages/signin/MfaPage'));
 const EnrollPage = lazy(() => import('./pages/signin/EnrollPage'));
 const ForcedPasswordPage = lazy(() => import('./pages/signin/ForcedPasswordPage'));
 const SsprPage = lazy(() => import('./pages/signin/SsprPage'));
+const SetPasswordPage = lazy(() => import('./pages/signin/SetPasswordPage'));
 const AdminArea = lazy(() => import('./shell/AdminArea'));
 const MyAccountArea = lazy(() => import('./shell/MyAccountArea'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -47,6 +48,7 @@ export function AppRoutes() {
       <Route path="/signin/enroll" element={<RequireSession step="enroll"><EnrollPage /></RequireSession>} />
       <Route path="/signin/password" element={<RequireSession step="password"><ForcedPasswordPage /></RequireSession>} />
       <Route path="/sspr" element={<SsprPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
       <Route path="/admin/*" element={<RequireSession><AdminArea /></RequireSession>} />
       <Route path="/myaccount/*" element={<RequireSession><MyAccountArea /></RequireSession>} />
       <Route path="*" element={<NotFoundPage />} />

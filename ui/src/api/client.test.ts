@@ -74,6 +74,12 @@ describe('api client', () => {
     expect([slow.status, slow.code, slow.retryAfter]).toEqual([429, 'TooManyRequests', 600]);
   });
 
+  it('reads a target given on the error itself, as POST /api/users/provision may', async () => {
+    answer(400, JSON.stringify({ error: { code: 'Request_BadRequest', message: 'Taken.', target: 'user.userPrincipalName' } }), json);
+    const e = (await api.post('/api/users/provision', {}).catch((x: unknown) => x)) as ApiError;
+    expect([e.status, e.target, e.message]).toEqual([400, 'user.userPrincipalName', 'Taken.']);
+  });
+
   it('turns a body that is not Graph JSON into a generic error', async () => {
     answer(502, '<html>bad gateway</html>', { 'Content-Type': 'text/html' });
     const e = (await api.get('/v1.0/me').catch((x: unknown) => x)) as ApiError;

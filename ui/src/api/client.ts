@@ -94,6 +94,7 @@ interface GraphErrorBody {
   error?: {
     code?: string;
     message?: string;
+    target?: string;
     details?: { code?: string; message?: string; target?: string }[];
     innerError?: { 'request-id'?: string };
   };
@@ -112,7 +113,7 @@ export async function toError(res: Response): Promise<ApiError> {
   const e = parsed?.error;
   if (e?.code) {
     return new ApiError(res.status, e.code, e.message ?? '', {
-      target: e.details?.[0]?.target || undefined,
+      target: e.target || e.details?.[0]?.target || undefined,
       requestId: e.innerError?.['request-id'],
       retryAfter,
     });

@@ -8,9 +8,9 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Page } from '../../components/Page';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
-import { AddUserDialog } from './AddUserDialog';
 import { BulkBar } from './bulk/BulkBar';
 import { ColumnPicker } from './ColumnPicker';
+import { AddUserWizard } from './add/AddUserWizard';
 import { useAdminRoles, useRoleDefinitions, userKeys } from './data';
 import { GuardedButton } from './Guarded';
 import { LoadMore } from './panel/LoadMore';
@@ -105,7 +105,7 @@ export default function UsersPage() {
         </>
       )}
       {panelId && <UserPanel id={panelId} onClose={() => openUser(null)} />}
-      {adding && <AddUserDialog onClose={() => setAdding(false)} onOpenUser={(id) => { setAdding(false); openUser(id); }} />}
+      {adding && <AddUserWizard onClose={() => setAdding(false)} />}
       {editing && (
         <ViewDialog view={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)}
           onSaved={(id) => { setEditing(null); setPrefs({ view: id ? viewKey({ kind: 'custom', id }) : 'all' }); }} />
