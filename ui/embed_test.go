@@ -42,6 +42,7 @@ func TestHandler(t *testing.T) {
 		{"/myaccount/password", "no-cache", "<!doctype html>", 200},
 		{"/signin", "no-cache", "<!doctype html>", 200},
 		{"/sspr?user=a", "no-cache", "<!doctype html>", 200},
+		{"/set-password", "no-cache", "<!doctype html>", 200},
 		{"/index.html", "", "404", 404},
 		{"/assets/index-abc123.js", "public, max-age=31536000, immutable", "console.log(1)", 200},
 		{"/assets/sub/nested-9f8e.js", "public, max-age=31536000, immutable", "x", 200},

@@ -15,6 +15,7 @@ import { createGroup, openAuditLog, openRoles, setHelpdesk } from './flows/admin
 import { createServiceRequest, openServiceHealth } from './flows/support.mjs';
 import { assignLicense, buySeats } from './flows/billing.mjs';
 import { activateInstalls } from './flows/installs.mjs';
+import { addUserWithWizard, setPasswordFromLink } from './flows/adduser.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -156,6 +157,13 @@ try {
   await nav2.getByRole('link', { name: t('common:nav.bills'), exact: true }).click();
   await heading(t('billing:bills.title')).waitFor();
   await shot(page, '05c4-bills');
+
+  step('Users: Carla added with the wizard (a license and a one-time link), then she sets her own password');
+  const link = await addUserWithWizard(page, t, { firstName: 'Carla', lastName: 'Smit', username: 'carla', domain, product: 'Atrium Business Standard' });
+  await setPasswordFromLink(page, t, link, 'Maple-Harbour-3862');
+  await shot(page, '05c5-set-password');
+  await page.goto(`${base}/admin`);
+  await heading(t('home:title')).waitFor();
 
   step('Roles, a group, the help desk, and the audit log of it all');
   await openRoles(page, t);
