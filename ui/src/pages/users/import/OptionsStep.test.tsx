@@ -31,7 +31,7 @@ describe('OptionsStep', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Block users from signing in' }));
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Atrium Business Basic' }));
     expect(screen.getByText('2 of 10 licenses available')).toBeTruthy();
-    expect(screen.getByText('Atrium Business Basic has 2 free licenses for 5 users: 3 users will be created without it and show as failed.')).toBeTruthy();
+    expect(screen.getByText('Atrium Business Basic: 2 free, 5 needed. 3 rows will fail; buy more licenses first to create every user with it.')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Create temporary passwords' }));
     fireEvent.click(screen.getByRole('button', { name: 'Create users' }));
     expect(screen.getByText('Select a location to assign licenses.')).toBeTruthy();

@@ -4,6 +4,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, useSession } from '../../../api/session';
+import { RouterLink } from '../../../components/RouterLink';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
 import { countries } from '../../billing/countries';
@@ -30,6 +32,7 @@ export function OptionsStep({ imp, skip, onBack }: { imp: Import; skip: boolean;
   const s = useStyles();
   const f = useFormat();
   const qc = useQueryClient();
+  const buyer = can(useSession().data, 'billing.manage');
   const skus = useSkus();
   const names = productNames(useCatalog().data);
   const list = useMemo(() => countries(i18n.language), [i18n.language]);
@@ -83,9 +86,10 @@ export function OptionsStep({ imp, skip, onBack }: { imp: Import; skip: boolean;
         })}
       </div>
       {shortfalls(c.skuIds, products, imp.valid).map((x) => (
-        <MessageBar key={x.skuId} intent="warning">
+        <MessageBar key={x.skuId} intent="warning" layout="multiline">
           <MessageBarBody>
             {t('options.shortfall', { count: x.missing, missing: f.number(x.missing), product: name(x.skuId), available: f.number(x.available), rows: f.number(imp.valid) })}
+            {buyer && <> <RouterLink to="/admin/billing/purchase">{t('options.buy')}</RouterLink></>}
           </MessageBarBody>
         </MessageBar>
       ))}

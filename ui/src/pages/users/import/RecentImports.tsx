@@ -1,9 +1,11 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../../components/RouterLink';
 import { Empty, ErrorMessage, Loading } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
 import { useImports } from './data';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 /** RecentImports lists the organization's recent imports; each file name reopens its import at the step its status is at. */
 export function RecentImports() {
@@ -11,7 +13,7 @@ export function RecentImports() {
   const f = useFormat();
   const list = useImports();
   return (
-    <section aria-labelledby="import-recent">
+    <section className={useStyles().root} aria-labelledby="import-recent">
       <Text as="h2" id="import-recent" size={500} weight="semibold">{t('recent.title')}</Text>
       {list.isPending && <Loading />}
       {list.error && <ErrorMessage error={list.error} />}

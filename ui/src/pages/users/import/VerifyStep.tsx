@@ -39,9 +39,9 @@ export function VerifyStep({ imp, skip, onSkip, onNext }: { imp: Import; skip: b
         {t('verify.summary', { file: imp.fileName, total: f.number(imp.total), valid: f.number(imp.valid), invalid: f.number(imp.invalid) })}
       </Text>
       {imp.invalid === 0 && imp.valid > 0 && <Text as="p">{t('verify.allGood')}</Text>}
-      {imp.valid === 0 && <MessageBar intent="error"><MessageBarBody>{t('verify.noneValid')}</MessageBarBody></MessageBar>}
+      {imp.valid === 0 && <MessageBar intent="error" layout="multiline"><MessageBarBody>{t('verify.noneValid')}</MessageBarBody></MessageBar>}
       {imp.invalid > 0 && imp.valid > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody><MessageBarTitle>{t('verify.problemsTitle')}</MessageBarTitle> {t('verify.problemsText')}</MessageBarBody>
         </MessageBar>
       )}
