@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useSession } from '../../../api/session';
 import { RouterLink } from '../../../components/RouterLink';
+import { useNeeds } from '../Guarded';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
 import { countries } from '../../billing/countries';
@@ -33,6 +34,8 @@ export function OptionsStep({ imp, skip, onBack }: { imp: Import; skip: boolean;
   const f = useFormat();
   const qc = useQueryClient();
   const buyer = can(useSession().data, 'billing.manage');
+  // Licenses need licenses.manage besides users.write (the server checks it too).
+  const needs = useNeeds()('licenses.manage');
   const skus = useSkus();
   const names = productNames(useCatalog().data);
   const list = useMemo(() => countries(i18n.language), [i18n.language]);
@@ -75,11 +78,12 @@ export function OptionsStep({ imp, skip, onBack }: { imp: Import; skip: boolean;
         {skus.isPending && <Loading />}
         {skus.error && <ErrorMessage error={skus.error} />}
         {skus.data && products.length === 0 && <Text>{t('options.noProducts')}</Text>}
+        {needs && products.length > 0 && <Text size={200}>{needs}</Text>}
         {products.map((x) => {
           const n = seats(x);
           return (
             <div key={x.skuId}>
-              <Checkbox checked={c.skuIds.includes(x.skuId)} label={name(x.skuId)} onChange={(_, d) => toggle(x.skuId, !!d.checked)} />
+              <Checkbox checked={c.skuIds.includes(x.skuId)} disabled={!!needs} label={name(x.skuId)} onChange={(_, d) => toggle(x.skuId, !!d.checked)} />
               <Text as="p" size={200} className={s.muted}>{t('options.available', { available: f.number(n.available), total: f.number(n.total) })}</Text>
             </div>
           );

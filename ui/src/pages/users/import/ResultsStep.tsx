@@ -26,8 +26,8 @@ export function ResultsStep({ imp }: { imp: Import }) {
   const { save, busy } = useSave();
   // The new users belong in Active users now.
   useEffect(() => void qc.invalidateQueries({ queryKey: userKeys.all }), [qc, imp.id]);
-  // Rows with problems are only left out when the admin chose to skip them.
-  const skipped = imp.status === 'completed' ? imp.invalid : 0;
+  // Rows with problems are left out only when the admin chose to skip them.
+  const skipped = imp.status === 'completed' && imp.options?.skipInvalidRows ? imp.invalid : 0;
   return (
     <div className={s.root}>
       {imp.status === 'failed' && (

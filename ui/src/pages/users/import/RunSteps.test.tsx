@@ -13,7 +13,7 @@ afterEach(() => {
 const running = anImport({ status: 'running', total: 12000, valid: 12000, done: 3000, created: 2990, failed: 10, ratePerSecond: 1234.4 });
 const finished = anImport({
   status: 'completed', total: 6, valid: 5, invalid: 1, done: 5, created: 4, failed: 1,
-  options: { accountEnabled: true, skuIds: [], credentials: 'password' },
+  options: { accountEnabled: true, skuIds: [], credentials: 'password', skipInvalidRows: true },
 });
 
 describe('ProgressStep', () => {

@@ -26,6 +26,8 @@ async function show(routes: Record<string, () => Response>, viewId?: string) {
   const calls = serve({ 'GET /api/session': () => json(200, session), 'GET /api/permissions': () => json(200, { roles: [] }), ...routes });
   const i18n = await testI18n();
   render(<><Toaster toasterId={toasterId} /><UsersActions viewId={viewId} /><Where /></>, { wrapper: wrapper(i18n, '/admin/users') });
+  // Until the session says users.write, the buttons are disabled with the reason.
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Export users' }).getAttribute('aria-disabled')).toBeNull());
   return calls;
 }
 

@@ -10,7 +10,7 @@ export type Credentials = 'link' | 'password';
 export interface ImportProblem { row: number; column: string; message: string }
 
 /** ImportOptions are the choices that apply to every user of the file. */
-export interface ImportOptions { accountEnabled: boolean; usageLocation?: string | null; skuIds: string[]; credentials: Credentials }
+export interface ImportOptions { accountEnabled: boolean; usageLocation?: string | null; skuIds: string[]; credentials: Credentials | ''; skipInvalidRows?: boolean }
 
 /** Import is one upload (GET /api/imports/{id}); the list (GET /api/imports) leaves out problems. */
 export interface Import {
@@ -34,4 +34,4 @@ export interface Import {
 }
 
 /** StartRequest is the body of POST /api/imports/{id}/start. */
-export interface StartRequest extends ImportOptions { skipInvalidRows: boolean }
+export interface StartRequest { accountEnabled: boolean; usageLocation?: string; skuIds: string[]; credentials: Credentials; skipInvalidRows: boolean }
