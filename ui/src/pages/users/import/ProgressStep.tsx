@@ -1,7 +1,7 @@
 import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
-import { progress } from './model';
+import { progress, rateShown } from './model';
 import type { Import } from './types';
 
 const useStyles = makeStyles({
@@ -14,7 +14,7 @@ export function ProgressStep({ imp }: { imp: Import }) {
   const { t } = useTranslation('import');
   const s = useStyles();
   const f = useFormat();
-  const rate = Math.round(imp.ratePerSecond);
+  const rate = rateShown(imp.ratePerSecond);
   return (
     <div className={s.root}>
       <Field label={t('progress.label')} hint={t('progress.done', { done: f.number(imp.done), total: f.number(imp.total) })}>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testI18n, wrapper } from '../../groups/testing';
 import { ProgressStep } from './ProgressStep';
@@ -31,6 +31,9 @@ describe('ProgressStep', () => {
     serve({});
     render(<ProgressStep imp={{ ...running, ratePerSecond: 1 }} />, { wrapper: wrapper(await testI18n()) });
     expect(screen.getByText('1 user per second')).toBeTruthy();
+    cleanup();
+    render(<ProgressStep imp={{ ...running, ratePerSecond: 2.5 }} />, { wrapper: wrapper(await testI18n()) });
+    expect(screen.getByText('2.5 users per second')).toBeTruthy();
     expect(screen.getByText('3,000 of 12,000 rows done')).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscribedSku } from '../../billing/types';
-import { canContinue, pollInterval, progress, shortfalls, startBody, stepOf } from './model';
+import { canContinue, pollInterval, progress, rateShown, shortfalls, startBody, stepOf } from './model';
 import { fileName } from './data';
 
 const sku = (skuId: string, enabled: number, consumed: number): SubscribedSku => ({
@@ -51,6 +51,12 @@ describe('import model', () => {
     expect(progress({ done: 0, total: 0 })).toBe(0);
     expect(progress({ done: 25, total: 100 })).toBe(0.25);
     expect(progress({ done: 120, total: 100 })).toBe(1);
+  });
+
+  it('rounds the pace to whole users from 10 a second', () => {
+    expect(rateShown(1234.4)).toBe(1234);
+    expect(rateShown(2.46)).toBe(2.5);
+    expect(rateShown(0)).toBe(0);
   });
 
   it('names a download after Content-Disposition, else the fallback', () => {

@@ -58,6 +58,11 @@ export function shortfalls(skuIds: string[], skus: SubscribedSku[], rows: number
   });
 }
 
+/** rateShown rounds the pace for display: whole users from 10 a second, else one decimal (the server sends one). */
+export function rateShown(perSecond: number): number {
+  return perSecond >= 10 ? Math.round(perSecond) : Math.round(perSecond * 10) / 10;
+}
+
 /** progress is the share of rows done, 0..1, for a progress bar. */
 export function progress(imp: Pick<Import, 'done' | 'total'>): number {
   return imp.total > 0 ? Math.min(1, imp.done / imp.total) : 0;
