@@ -26,7 +26,7 @@ function serve(session: Session | null) {
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
     if (url === '/api/session') return session ? json(200, session) : json(401, { error: { code: 'InvalidAuthenticationToken', message: 'no' } });
     if (url === '/api/myAdmins') return json(200, { organization: 'Contoso', globalAdmins: [{ displayName: 'Gil', userPrincipalName: 'gil@contoso.test', mail: null, businessPhones: [] }], technicalContacts: [] });
-    if (url === '/v1.0/domains' || url === '/v1.0/subscribedSkus' || url === '/api/catalog') return json(200, { value: [] });
+    if (url === '/v1.0/domains' || url === '/v1.0/subscribedSkus' || url === '/api/catalog' || url === '/api/imports') return json(200, { value: [] });
     return json(404, { error: { code: 'Request_ResourceNotFound', message: url } });
   }));
 }
@@ -120,6 +120,23 @@ describe('Billing navigation', () => {
     const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0]!;
     expect(within(nav).getByRole('link', { name: en.nav.licenses })).toBeTruthy();
     expect(within(nav).queryByRole('link', { name: en.nav.yourProducts })).toBeNull();
+  });
+});
+
+describe('Add multiple users route', () => {
+  it('needs users.write and stays out of the navigation', async () => {
+    serve({ ...admin, permissions: ['org.read', 'users.write'] });
+    show('/admin/users/import');
+    expect(await screen.findByRole('heading', { name: 'Add multiple users', level: 1 })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0]!;
+    expect(within(nav).getByRole('link', { name: en.nav.activeUsers })).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: en.nav.addMultipleUsers })).toBeNull();
+  });
+
+  it('answers an admin without users.write with No access', async () => {
+    serve(admin);
+    show('/admin/users/import/imp-1');
+    expect(await screen.findByRole('heading', { name: en.noAccess.title })).toBeTruthy();
   });
 });
 

@@ -23,6 +23,16 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('api client', () => {
+  it('sends FormData as multipart, leaving the Content-Type and its boundary to fetch', async () => {
+    answer(202, '{"id":"imp-1"}', json);
+    const form = new FormData();
+    form.append('file', new Blob(['a,b'], { type: 'text/csv' }), 'a.csv');
+    await api.post('/api/imports', form);
+    expect(calls[0].init.body).toBe(form);
+    expect(header(calls[0], 'Content-Type')).toBeUndefined();
+    expect(header(calls[0], 'X-CSRF-Token')).toBe('tok-1');
+  });
+
   it('sends the CSRF token on unsafe methods only, with the cookie and the language', async () => {
     answer(200, '{"ok":true}', json);
     await api.get('/api/session');

@@ -50,7 +50,7 @@ export function setUnauthorizedHandler(h: (() => void) | undefined): void {
 
 export interface RequestOptions {
   method?: string;
-  /** A plain object is sent as JSON; a Blob or File as itself. */
+  /** A plain object is sent as JSON; a Blob or File as itself; FormData as multipart/form-data. */
   body?: unknown;
   headers?: Record<string, string>;
   /** false: a 401 is the answer to this call (a wrong password), not a lost session. */
@@ -63,7 +63,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   const method = (opts.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, ...opts.headers };
   let body: BodyInit | undefined;
-  if (opts.body instanceof Blob) {
+  if (opts.body instanceof FormData) {
+    body = opts.body; // multipart: fetch sets the Content-Type with its boundary
+  } else if (opts.body instanceof Blob) {
     body = opts.body;
     if (opts.body.type && !headers['Content-Type']) headers['Content-Type'] = opts.body.type;
   } else if (opts.body !== undefined) {

@@ -15,6 +15,8 @@ export interface AdminPage {
   label: string;
   /** Permission that opens the page (admin-center.md §2), or a list of which any one does; every admin page needs an admin role besides. */
   perm?: string | string[];
+  /** A page opened from another page (a wizard), not listed in the navigation. */
+  hidden?: boolean;
   Component: LazyExoticComponent<ComponentType>;
 }
 
@@ -40,6 +42,7 @@ export const adminSections: { key: string; label: string; icon: FluentIcon }[] =
 export const adminPages: AdminPage[] = [
   { path: '', section: 'home', label: 'nav.home', Component: lazy(() => import('./home/HomePage')) },
   { path: 'users', section: 'users', label: 'nav.activeUsers', perm: 'org.read', Component: lazy(() => import('./users/UsersPage')) },
+  { path: 'users/import', section: 'users', label: 'nav.addMultipleUsers', perm: 'users.write', hidden: true, Component: lazy(() => import('./users/import/ImportPage')) },
   { path: 'users/deleted', section: 'users', label: 'nav.deletedUsers', perm: 'org.read', Component: lazy(() => import('./users/deleted/DeletedUsersPage')) },
   { path: 'settings/domains', section: 'settings', label: 'nav.domains', perm: 'org.read', Component: lazy(() => import('./domains/DomainsPage')) },
   { path: 'groups', section: 'groups', label: 'nav.activeGroups', perm: 'org.read', Component: lazy(() => import('./groups/GroupsPage')) },

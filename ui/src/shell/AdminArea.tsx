@@ -27,7 +27,7 @@ export default function AdminArea() {
   }
   const sections: NavSection[] = adminSections.map((sec) => ({
     ...sec,
-    items: adminPages.filter((p) => p.section === sec.key && allowed(session, p))
+    items: adminPages.filter((p) => p.section === sec.key && !p.hidden && allowed(session, p))
       .map((p) => ({ to: p.path ? `/admin/${p.path}` : '/admin', label: p.label, end: p.path === '' })),
   }));
   return (

@@ -13,6 +13,7 @@ import { ColumnPicker } from './ColumnPicker';
 import { AddUserWizard } from './add/AddUserWizard';
 import { useAdminRoles, useRoleDefinitions, userKeys } from './data';
 import { GuardedButton } from './Guarded';
+import { UsersActions } from './import/UsersActions';
 import { LoadMore } from './panel/LoadMore';
 import { UserPanel } from './panel/UserPanel';
 import { selectFor, useUserPrefs } from './prefs';
@@ -84,6 +85,7 @@ export default function UsersPage() {
     <Page title={t('title')}>
       <Toolbar className={s.toolbar} aria-label={t('toolbar')}>
         <GuardedButton perm="users.write" appearance="primary" icon={<PersonAdd20Regular />} onClick={() => setAdding(true)}>{t('add.button')}</GuardedButton>
+        <UsersActions viewId={view.kind === 'custom' ? view.id : undefined} />
         <Button appearance="subtle" icon={<ArrowClockwise20Regular />} onClick={() => void qc.invalidateQueries({ queryKey: userKeys.all })}>
           {t('refresh')}
         </Button>
