@@ -16,6 +16,7 @@ import { createServiceRequest, openServiceHealth } from './flows/support.mjs';
 import { assignLicense, buySeats } from './flows/billing.mjs';
 import { activateInstalls } from './flows/installs.mjs';
 import { addUserWithWizard, setPasswordFromLink } from './flows/adduser.mjs';
+import { importUsers } from './flows/import.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -164,6 +165,17 @@ try {
   await shot(page, '05c5-set-password');
   await page.goto(`${base}/admin`);
   await heading(t('home:title')).waitFor();
+
+  step('Users: three more from a CSV file with one bad row (Add multiple users)');
+  const csv = join(profile, 'staff.csv');
+  writeFileSync(csv, 'User Name,First Name,Last Name,Display Name,Job Title,Department,Office Number,Office Phone,Mobile Phone,Fax,Alternate email address,Address,City,State or Province,ZIP or Postal Code,Country or Region\n' +
+    `dirk@${domain},Dirk,Bos,Dirk Bos,Planner,Sales,,,,,,,,,,Nederland\n` +
+    `eline@${domain},Eline,Mulder,"Mulder, Eline",,,,,,,,,,,,NL\n` +
+    `frank@elsewhere.example,Frank,,Frank,,,,,,,,,,,,\n` +
+    `gijs@${domain},Gijs,de Wit,Gijs de Wit,,,,,,,,,,,,\n`);
+  const results = await importUsers(page, t, csv);
+  if (!results.includes(`dirk@${domain}`) || (results.match(/,Created,/g) ?? []).length !== 3) problems.push(`import results:\n${results}`);
+  await shot(page, '05c6-import-results');
 
   step('Roles, a group, the help desk, and the audit log of it all');
   await openRoles(page, t);
