@@ -14,7 +14,7 @@ import (
 // count squared, so its statements stay small; PostgreSQL takes large ones.
 func (t *tx) maxParams() int {
 	if t.s.d == postgres {
-		return 30000
+		return 8000
 	}
 	return 500
 }

@@ -126,7 +126,10 @@ func openSQLite(dir string) (*Store, error) {
 	}
 	path := filepath.Join(dir, "atrium.db")
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	writer, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	// The writer keeps 32 MB of pages (SQLite's default is 2 MB): a batch
+	// of new users touches every index of the users table, and a small
+	// cache spills them to the WAL mid-transaction.
+	writer, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-32768)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open SQLite: %w", err)
 	}
