@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -123,4 +124,20 @@ func (c *Client) raw(ctx context.Context, method, path, contentType string, body
 	defer resp.Body.Close()
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	return nil, errorOf(resp.StatusCode, data)
+}
+
+// ExportUsers copies the CSV export of all users, or of a saved view when
+// viewID is set, to w.
+func (c *Client) ExportUsers(ctx context.Context, viewID string, w io.Writer) error {
+	path := "/api/users/export"
+	if viewID != "" {
+		path += "?viewId=" + url.QueryEscape(viewID)
+	}
+	resp, err := c.raw(ctx, http.MethodGet, path, "", nil)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(w, resp.Body)
+	return err
 }

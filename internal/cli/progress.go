@@ -58,3 +58,21 @@ func (p *progress) done() {
 		p.drawn = false
 	}
 }
+
+// count reports n of an unknown total.
+func (p *progress) count(n int64, note string) {
+	every := 5 * time.Second
+	if p.terminal {
+		every = 100 * time.Millisecond
+	}
+	if time.Since(p.last) < every {
+		return
+	}
+	p.last = time.Now()
+	if !p.terminal {
+		fmt.Fprintf(p.w, "%d %s\n", n, note)
+		return
+	}
+	fmt.Fprintf(p.w, "\r%d %s\033[K", n, note)
+	p.drawn = true
+}

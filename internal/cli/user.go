@@ -142,7 +142,7 @@ func userCmd() *cobra.Command {
 	purge := simple(&r, "purge ID", "Delete a deleted user for good", "purged", func(cl *client.Client, c *cobra.Command, id string) error {
 		return cl.PurgeUser(c.Context(), id)
 	})
-	c.AddCommand(list, get, add, set, del, restore, purge, userImportCmd(&r))
+	c.AddCommand(list, get, add, set, del, restore, purge, userImportCmd(&r), userExportCmd(&r))
 	return c
 }
 

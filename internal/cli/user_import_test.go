@@ -47,4 +47,10 @@ func TestUserImport(t *testing.T) {
 	if strings.Count(string(b), ",Created,") != 3 || !strings.Contains(string(b), ",Skipped,") {
 		t.Fatalf("results:\n%s", b)
 	}
+	export := filepath.Join(t.TempDir(), "users.csv")
+	out = mustRun(t, append([]string{"user", "export", "--file", export}, remote...)...)
+	b, _ = os.ReadFile(export)
+	if !strings.Contains(out, "4 users saved") || !strings.Contains(string(b), "User Name,First Name") || !strings.Contains(string(b), "cas@contoso.atrium.test") {
+		t.Fatalf("export: %s\n%s", out, b)
+	}
 }
