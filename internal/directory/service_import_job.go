@@ -65,6 +65,14 @@ func (s *Service) runImport(ctx context.Context, tenantID, id, owner string) (in
 	if err != nil {
 		return 0, err
 	}
+	var format string
+	if err := s.store.View(ctx, tenantID, func(tx Tx) error {
+		t, err := tx.Tenant()
+		format = t.Settings.PasswordPolicy.WithDefaults().GeneratedFormat
+		return err
+	}); err != nil {
+		return 0, err
+	}
 	handled := 0
 	for ctx.Err() == nil {
 		var rows []ImportRow
@@ -78,7 +86,7 @@ func (s *Service) runImport(ctx context.Context, tenantID, id, owner string) (in
 		if len(rows) == 0 {
 			return handled, s.finishImport(ctx, tenantID, id, owner, p)
 		}
-		secrets := s.prepareSecrets(&imp, rows, terms)
+		secrets := s.prepareSecrets(&imp, rows, format, terms)
 		err := s.importBatch(ctx, tenantID, id, owner, p, rows, secrets)
 		var re rowError
 		if errors.As(err, &re) {
@@ -146,7 +154,7 @@ func (s *Service) claimImport(ctx context.Context, tenantID, id, owner string) (
 // argon2id is slow on purpose: a generated temporary password, or the
 // Entra file's initial password. Link rows need nothing yet. Hashes are
 // made on every core.
-func (s *Service) prepareSecrets(imp *Import, rows []ImportRow, terms password.Terms) []importSecret {
+func (s *Service) prepareSecrets(imp *Import, rows []ImportRow, format string, terms password.Terms) []importSecret {
 	out := make([]importSecret, len(rows))
 	if imp.Options.Credentials != "password" && imp.Format != "entra" {
 		return out
@@ -157,7 +165,7 @@ func (s *Service) prepareSecrets(imp *Import, rows []ImportRow, terms password.T
 		pw := rows[i].cell(fPassword)
 		if imp.Format != "entra" {
 			terms.Personal = password.NameTokens(rows[i].cell(fGivenName), rows[i].cell(fSurname))
-			pw = generateListable(terms)
+			pw = generateListable(format, terms)
 		}
 		wg.Add(1)
 		sem <- struct{}{}
@@ -357,13 +365,12 @@ func (s *Service) PurgeImports(ctx context.Context) (int, error) {
 	return s.store.PurgeImports(ctx, s.Now().Add(-ImportRetention))
 }
 
-// generateListable generates a temporary password that the policy
-// accepts and that starts with a letter or digit, so that the results CSV
+// generateListable generates a temporary password in the tenant's format
+// that the policy accepts and that starts with a letter or digit, so that the results CSV
 // can carry it unchanged without a spreadsheet reading it as a formula.
-func generateListable(terms password.Terms) string {
+func generateListable(format string, terms password.Terms) string {
 	for {
-		pw := password.Generate()
-		if (unicode.IsLetter(rune(pw[0])) || unicode.IsDigit(rune(pw[0]))) && password.CheckAll(pw, terms) == nil {
+		if pw, _ := generatePassword(format, terms); unicode.IsLetter(rune(pw[0])) || unicode.IsDigit(rune(pw[0])) {
 			return pw
 		}
 	}
