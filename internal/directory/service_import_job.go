@@ -305,7 +305,7 @@ func (s *Service) finishImport(ctx context.Context, tenantID, id, owner string, 
 // status, usage location, and a temporary password (or none until the
 // user sets one through their link).
 func (s *Service) importedUser(imp *Import, row *ImportRow, secret importSecret, verified map[string]bool) (*User, error) {
-	u := &User{ID: newID(), UserType: "Member", CreatedAt: s.Now()}
+	u := &User{ID: newObjectID(), UserType: "Member", CreatedAt: s.Now()}
 	c := Changes{"accountEnabled": imp.Options.AccountEnabled}
 	for f, prop := range userProp {
 		v := row.cell(importField(f))

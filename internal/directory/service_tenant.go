@@ -48,7 +48,7 @@ func (s *Service) CreateTenant(ctx context.Context, nt NewTenant) (CreatedTenant
 	}
 	now := s.Now()
 	t := Tenant{ID: newID(), CreatedAt: now, CursorSecret: secret, Org: Organization{DisplayName: name}}
-	admin := User{ID: newID(), AccountEnabled: true, UserType: "Member", CreatedAt: now}
+	admin := User{ID: newObjectID(), AccountEnabled: true, UserType: "Member", CreatedAt: now}
 	c := Changes{"displayName": nt.AdminUsername, "mailNickname": MailNicknameFrom(nt.AdminUsername),
 		"userPrincipalName": nt.AdminUsername + "@" + initial, "accountEnabled": true}
 	if _, err := applyUserChanges(&admin, c, true); err != nil {

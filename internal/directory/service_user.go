@@ -78,7 +78,7 @@ func (s *Service) CreateUser(ctx context.Context, tenantID string, c Changes, pw
 	if err != nil {
 		return User{}, err
 	}
-	u := User{ID: newID(), UserType: "Member", CreatedAt: s.Now()}
+	u := User{ID: newObjectID(), UserType: "Member", CreatedAt: s.Now()}
 	if _, err := applyUserChanges(&u, c, true); err != nil {
 		return User{}, err
 	}

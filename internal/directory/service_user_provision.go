@@ -117,7 +117,7 @@ func newAccountUser(now time.Time, req NewAccount) (User, error) {
 		alias, _, _ := strings.Cut(strings.TrimSpace(upn), "@")
 		c["mailNickname"] = MailNicknameFrom(alias)
 	}
-	u := User{ID: newID(), UserType: "Member", CreatedAt: now}
+	u := User{ID: newObjectID(), UserType: "Member", CreatedAt: now}
 	if _, err := applyUserChanges(&u, c, true); err != nil {
 		return u, inField(err, userField)
 	}
