@@ -16,7 +16,7 @@ import { createServiceRequest, openServiceHealth } from './flows/support.mjs';
 import { assignLicense, buySeats } from './flows/billing.mjs';
 import { activateInstalls } from './flows/installs.mjs';
 import { addUserWithWizard, setPasswordFromLink } from './flows/adduser.mjs';
-import { importUsers } from './flows/import.mjs';
+import { exportUsers, importUsers } from './flows/import.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -176,6 +176,10 @@ try {
   const results = await importUsers(page, t, csv);
   if (!results.includes(`dirk@${domain}`) || (results.match(/,Created,/g) ?? []).length !== 3) problems.push(`import results:\n${results}`);
   await shot(page, '05c6-import-results');
+  const exported = await exportUsers(page, t);
+  if (!exported.startsWith('User Name,First Name') || !exported.includes(`eline@${domain}`) || !exported.includes('"Mulder, Eline"')) {
+    problems.push(`export:\n${exported.slice(0, 400)}`);
+  }
 
   step('Roles, a group, the help desk, and the audit log of it all');
   await openRoles(page, t);

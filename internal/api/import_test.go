@@ -72,7 +72,7 @@ func TestImportVerdicts(t *testing.T) {
 	h.newUser(a, "taken", nil)
 	file := "\uFEFF" + templateHeader + "\n" +
 		"anna@" + d + ",Anna,de Vries,Anna de Vries,\"Planner\nand more\",Sales,,020 555 0101,+31 6 1234 5678,,anna@example.net,Dam 1,Amsterdam,NH,1012 JS,Netherlands\n" + // line 2-3: a line break in a title
-		"anne@" + d + ",Anne,de Vries,Anne de Vries,Planner,Sales,,020 555 0101,+31 6 1234 5678,,anne@example.net,\"Dam 1, 2nd floor\",Amsterdam,NH,1012 JS,Netherlands\n" + // 4: quotes around a comma
+		"anne@" + d + ",Anne,de Vriés,Anne de Vriés 🌷,Planner,Sales,,020 555 0101,+31 6 1234 5678,,anne@example.net,\"Dam 1, 2nd floor\",Amsterdam,NH,1012 JS,Netherlands\n" + // 4: quotes around a comma
 		"zoë@" + d + ",Zoë,Ünal,Zoë Ünal 🚀,,,,,,,,,,,,NL\n" + // 5: a non-ASCII alias
 		"joep@" + d + ",Joep,,,,,,,,,,,,,,\n" + // 6: no display name
 		"kees@elsewhere.example,Kees,,Kees,,,,,,,,,,,,\n" + // 7: unknown domain
@@ -135,7 +135,7 @@ func TestImportVerdicts(t *testing.T) {
 		}
 	}
 	anne := byName["anne@"+d]
-	if anne["Result"] != "Created" || len(anne["Temporary password"]) != 16 || anne["Display Name"] != "Anne de Vries" {
+	if anne["Result"] != "Created" || len(anne["Temporary password"]) != 16 || anne["Display Name"] != "Anne de Vriés 🌷" {
 		t.Fatalf("Anne's result: %v", anne)
 	}
 	if anna := byName["anna@"+d]; anna["Result"] != "Skipped" || !strings.Contains(anna["Reason"], "Job Title") {

@@ -64,3 +64,13 @@ export async function importUsers(page, t, csvPath) {
   if (!text.startsWith('Row,')) throw new Error(`the results file doesn't start with its header: ${text.slice(0, 80)}`);
   return text;
 }
+
+/** exportUsers downloads Export users from Active users and returns the CSV's text (without a BOM). */
+export async function exportUsers(page, t) {
+  await openUsers(page, t);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: t('import:export.button'), exact: true }).click(),
+  ]);
+  return (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+}
