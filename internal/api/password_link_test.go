@@ -47,11 +47,15 @@ func TestPasswordLink(t *testing.T) {
 			t.Fatalf("inspect %q: %d %s", bad, r.status, r.raw)
 		}
 	}
+	before := newBrowser(h) // signed in with the old password; redeeming ends it
+	h.want(before.signIn(*anna.UserPrincipalName, "Strong-Pass-1"), 200, "")
+	h.want(before.do("GET", "/api/session", nil), 200, "")
 	h.want(h.do("", "POST", "/api/passwordLinks/redeem", map[string]any{"token": token, "newPassword": "short"}), 400, "Request_BadRequest")
 	h.want(h.do("", "POST", "/api/passwordLinks/redeem", map[string]any{"token": token, "newPassword": "Quiet-Harbour-7413", "extra": 1}), 400, "Request_BadRequest")
 	h.want(h.do("", "POST", "/api/passwordLinks/redeem", map[string]any{"token": token, "newPassword": "Quiet-Harbour-7413"}), 204, "")
 	h.want(h.do("", "POST", "/api/passwordLinks/redeem", map[string]any{"token": token, "newPassword": "Other-Harbour-7413"}), 400, "Request_BadRequest")
 	h.wantAuditBy(a, "Set password with a one-time link", anna.ID)
+	h.want(before.do("GET", "/api/session", nil), 401, "InvalidAuthenticationToken")
 	if r := newBrowser(h).signIn(*anna.UserPrincipalName, "Quiet-Harbour-7413"); r.status != 200 {
 		t.Fatalf("sign-in with the new password: %d %s", r.status, r.raw)
 	}

@@ -31,8 +31,8 @@ func (s *Service) InspectPasswordLink(ctx context.Context, token string) (LinkIn
 }
 
 // RedeemPasswordLink sets the user's password from a one-time link: the
-// policy applies, the link is spent, and the user signs in with it
-// without a forced change.
+// policy applies, the link is spent, other sign-ins of the user end, and
+// the user signs in with it without a forced change.
 func (s *Service) RedeemPasswordLink(ctx context.Context, token, newPassword, ip string) error {
 	tenantID, hash, ok := splitLinkToken(token)
 	if !ok {
@@ -49,15 +49,10 @@ func (s *Service) RedeemPasswordLink(ctx context.Context, token, newPassword, ip
 	} else if err != nil {
 		return err
 	}
-	terms, err := s.passwordTerms(ctx, tenantID, u.GivenName, u.Surname)
+	np, self, err := s.ownNewPassword(ctx, tenantID, &u, newPassword, ip)
 	if err != nil {
 		return err
 	}
-	np, err := s.hashPassword(&PasswordProfile{Password: newPassword}, terms)
-	if err != nil {
-		return err
-	}
-	self := authz.Principal{UserID: u.ID, TenantID: tenantID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName, IPAddress: ip}
 	err = s.store.Update(ctx, tenantID, func(tx Tx) error {
 		user, l, err := s.openLink(tx, hash)
 		if err != nil {
@@ -67,11 +62,7 @@ func (s *Service) RedeemPasswordLink(ctx context.Context, token, newPassword, ip
 		if err := tx.UpdatePasswordLink(&l); err != nil {
 			return err
 		}
-		np.apply(&user)
-		if err := tx.UpdateUser(&user); err != nil {
-			return err
-		}
-		if err := tx.PutSignInState(&SignInState{UserID: user.ID, RecentBad: []string{}}); err != nil {
+		if err := setOwnPassword(tx, &user, np); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, self, "UserManagement", "Set password with a one-time link", "Update", userTarget(&user, nil))

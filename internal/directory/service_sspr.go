@@ -174,15 +174,10 @@ func (s *Service) CompletePasswordReset(ctx context.Context, tenantID, challenge
 	} else if err != nil {
 		return err
 	}
-	terms, err := s.passwordTerms(ctx, tenantID, u.GivenName, u.Surname)
+	np, self, err := s.ownNewPassword(ctx, tenantID, &u, newPassword, ip)
 	if err != nil {
 		return err
 	}
-	np, err := s.hashPassword(&PasswordProfile{Password: newPassword}, terms)
-	if err != nil {
-		return err
-	}
-	self := authz.Principal{UserID: u.ID, TenantID: tenantID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName, IPAddress: ip}
 	return s.store.Update(ctx, tenantID, func(tx Tx) error {
 		cur, err := tx.GetChallenge(challengeID)
 		if err != nil {
@@ -199,14 +194,7 @@ func (s *Service) CompletePasswordReset(ctx context.Context, tenantID, challenge
 		if err != nil {
 			return err
 		}
-		np.apply(&user)
-		if err := tx.UpdateUser(&user); err != nil {
-			return err
-		}
-		if err := tx.PutSignInState(&SignInState{UserID: user.ID, RecentBad: []string{}}); err != nil {
-			return err
-		}
-		if err := endSignIns(tx, user.ID); err != nil {
+		if err := setOwnPassword(tx, &user, np); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, self, "UserManagement", "Reset password (self-service)", "Update", userTarget(&user, nil))
@@ -253,4 +241,30 @@ func truncate(s string, n int) string {
 		return string(r[:n])
 	}
 	return s
+}
+
+// ownNewPassword checks and hashes a password a user sets for themself
+// without signing in (self-service reset, a set-password link), and
+// returns it with the user as the audit's actor.
+func (s *Service) ownNewPassword(ctx context.Context, tenantID string, u *User, pw, ip string) (newPassword, authz.Principal, error) {
+	self := authz.Principal{UserID: u.ID, TenantID: tenantID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName, IPAddress: ip}
+	terms, err := s.passwordTerms(ctx, tenantID, u.GivenName, u.Surname)
+	if err != nil {
+		return newPassword{}, self, err
+	}
+	np, err := s.hashPassword(&PasswordProfile{Password: pw}, terms)
+	return np, self, err
+}
+
+// setOwnPassword stores such a password: the lockout ends and every
+// session and refresh token of the user is signed out.
+func setOwnPassword(tx Tx, u *User, np newPassword) error {
+	np.apply(u)
+	if err := tx.UpdateUser(u); err != nil {
+		return err
+	}
+	if err := tx.PutSignInState(&SignInState{UserID: u.ID, RecentBad: []string{}}); err != nil {
+		return err
+	}
+	return endSignIns(tx, u.ID)
 }
