@@ -23,6 +23,28 @@ type Principal struct {
 	// MustChangePassword is set while the user signs in with a password
 	// that must be changed first.
 	MustChangePassword bool
+	// Partner is set when UserID is a user of a partner tenant acting in
+	// the customer tenant TenantID through a delegation (partners.md §4):
+	// Roles are then the delegated roles alone.
+	Partner *PartnerActor
+}
+
+// PartnerActor says on whose behalf a partner's user acts in a customer:
+// the partner tenant and the delegation that gives the roles.
+type PartnerActor struct {
+	TenantID       string // the partner tenant, the user's home
+	DisplayName    string // the partner organization's name
+	Delegation     string // DelegationDAP or DelegationGDAP
+	RelationshipID string // the GDAP relationship, if one
+}
+
+// HomeTenant is the tenant the principal's user belongs to: the partner
+// tenant for a partner's user acting in a customer, else TenantID.
+func (p Principal) HomeTenant() string {
+	if p.Partner != nil {
+		return p.Partner.TenantID
+	}
+	return p.TenantID
 }
 
 // Operator is the principal of local operator commands; it may do

@@ -1,6 +1,10 @@
 package directory
 
-import "time"
+import (
+	"time"
+
+	"github.com/atriumhq/atrium/internal/authz"
+)
 
 // AuditEvent is one entry of the tenant's directory audit log.
 type AuditEvent struct {
@@ -23,6 +27,9 @@ type Initiator struct {
 	DisplayName string
 	IPAddress   string
 	App         string // "Atrium CLI" for operator commands, empty for users
+	// Partner is set when a partner's user acted on the customer's behalf
+	// (partners.md §4.3); the partner's activity log lists these events.
+	Partner *authz.PartnerActor
 }
 
 // AuditTarget is an object an audit event is about.
@@ -40,4 +47,17 @@ type ModifiedProperty struct {
 	Name string
 	Old  string
 	New  string
+}
+
+// PartnerEvent is an audit event a partner's user caused in a customer
+// tenant: an entry of the partner's activity log.
+type PartnerEvent struct {
+	CustomerTenantID string
+	Event            AuditEvent
+}
+
+// PartnerCursor is where a page of the partner's activity log ends.
+type PartnerCursor struct {
+	At time.Time
+	ID string
 }

@@ -16,13 +16,6 @@ type TXTResolver interface {
 	LookupTXT(ctx context.Context, name string) ([]string, error)
 }
 
-// DelegationSource adds the roles a principal holds in a tenant through a
-// delegation (a partner's DAP or GDAP relationship) to its own role
-// assignments. The partner feature provides one; nil means none.
-type DelegationSource interface {
-	DelegatedRoles(ctx context.Context, tenantID string, p authz.Principal) ([]string, error)
-}
-
 // Config holds what a Service needs from outside.
 type Config struct {
 	Store          Store
@@ -30,10 +23,12 @@ type Config struct {
 	Hasher         password.Hasher
 	PlatformDomain string                     // initial domains are <prefix>.<PlatformDomain>
 	NewSigningKey  func() (SigningKey, error) // makes each new tenant's token signing key
-	Delegations    DelegationSource
 	Catalog        *Catalog         // the products tenants buy; the demo catalog when nil
 	Payments       PaymentProvider  // takes payment for invoices; InvoicePayment when nil
 	Now            func() time.Time // the clock; time.Now when nil
+	// DisableDAP turns delegated admin privileges (DAP) off for new
+	// partner relationships; existing grants keep working.
+	DisableDAP bool
 }
 
 // Service carries out every directory operation: it checks authorization,
@@ -44,10 +39,10 @@ type Service struct {
 	hasher      password.Hasher
 	platform    string
 	newKey      func() (SigningKey, error)
-	delegations DelegationSource
 	catalog     *Catalog
 	payments    PaymentProvider
 	now         func() time.Time
+	disableDAP  bool
 
 	dummyOnce sync.Once
 	dummy     string
@@ -71,7 +66,7 @@ func NewService(cfg Config) *Service {
 		payments = InvoicePayment{}
 	}
 	return &Service{payments: payments, store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
-		newKey: cfg.NewSigningKey, delegations: cfg.Delegations, catalog: catalog, now: now}
+		newKey: cfg.NewSigningKey, catalog: catalog, now: now, disableDAP: cfg.DisableDAP}
 }
 
 // Now returns the service clock's current time in UTC, truncated to
@@ -150,7 +145,7 @@ func (s *Service) auditEvent(ctx context.Context, p authz.Principal, category, a
 	e := &AuditEvent{
 		ID: newObjectID(), At: s.Now(), Category: category, Activity: activity, OperationType: op, Result: "success",
 		CorrelationID: cid, Targets: targets,
-		Initiator: Initiator{UserID: p.UserID, UPN: p.UPN, DisplayName: p.DisplayName, IPAddress: p.IPAddress},
+		Initiator: Initiator{UserID: p.UserID, UPN: p.UPN, DisplayName: p.DisplayName, IPAddress: p.IPAddress, Partner: p.Partner},
 	}
 	switch {
 	case p.Operator:

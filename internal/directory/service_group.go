@@ -207,6 +207,11 @@ func (s *Service) UpdateGroup(ctx context.Context, tenantID, id string, in Group
 		if err := applyGroupInput(&g, in, false); err != nil {
 			return err
 		}
+		if g.DisplayName != old.DisplayName || g.MailNickname != old.MailNickname {
+			if err := guardAgentGroup(tx, p, &g, true); err != nil {
+				return err
+			}
+		}
 		if g.MailNickname != old.MailNickname {
 			if err := setGroupMail(tx, &g); err != nil {
 				return err
@@ -243,6 +248,9 @@ func (s *Service) DeleteGroup(ctx context.Context, tenantID, id string) error {
 		}
 		if g.Synced() {
 			return ErrSyncMastered
+		}
+		if err := guardAgentGroup(tx, p, &g, true); err != nil {
+			return err
 		}
 		if err := tx.DeleteGroup(g.ID); err != nil {
 			return err

@@ -28,6 +28,9 @@ func (s *Service) addMember(ctx context.Context, tx Tx, p authz.Principal, g *Gr
 	if g.Synced() {
 		return ErrSyncMastered
 	}
+	if err := guardAgentGroup(tx, p, g, false); err != nil {
+		return err
+	}
 	obj, err := findObject(tx, memberID)
 	if err != nil {
 		return err
@@ -93,6 +96,9 @@ func (s *Service) RemoveMember(ctx context.Context, tenantID, groupID, memberID 
 		}
 		if g.Synced() {
 			return ErrSyncMastered
+		}
+		if err := guardAgentGroup(tx, p, &g, false); err != nil {
+			return err
 		}
 		obj, err := findObject(tx, memberID)
 		if err != nil {

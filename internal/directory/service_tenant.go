@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/atriumhq/atrium/internal/authz"
@@ -186,15 +185,9 @@ func (s *Service) LoadPrincipal(ctx context.Context, tenantID, userID string) (a
 		}
 		return nil
 	})
-	if err == nil && s.delegations != nil {
-		var delegated []string
-		if delegated, err = s.delegations.DelegatedRoles(ctx, tenantID, p); err == nil {
-			for _, key := range delegated {
-				if !slices.Contains(p.Roles, key) {
-					p.Roles = append(p.Roles, key)
-				}
-			}
-		}
+	if KindOf(err) == KindNotFound {
+		// Not a user of the tenant: perhaps a partner's user acting here.
+		p, err = s.foreignPrincipal(ctx, tenantID, userID)
 	}
 	if KindOf(err) == KindNotFound {
 		return p, &Error{Kind: KindUnauthenticated, Message: "The user of this token no longer exists."}

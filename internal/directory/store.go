@@ -3,6 +3,8 @@ package directory
 import (
 	"context"
 	"time"
+
+	"github.com/atriumhq/atrium/internal/directory/partner"
 )
 
 // Store is the persistence contract. Every backend implements it and passes
@@ -23,6 +25,12 @@ type Store interface {
 	// ViewDeployment runs fn in a read-only transaction over the
 	// deployment-wide data.
 	ViewDeployment(ctx context.Context, fn func(DeploymentTx) error) error
+	// UpdatePair runs fn in one read-write transaction with a Tx bound to
+	// each of two tenants (a partner and its customer), so that a change
+	// both sides see commits whole. NotFound if either tenant is missing.
+	UpdatePair(ctx context.Context, tenantA, tenantB string, fn func(a, b Tx) error) error
+	// ViewPair is UpdatePair's read-only form.
+	ViewPair(ctx context.Context, tenantA, tenantB string, fn func(a, b Tx) error) error
 	// CreateTenant inserts t and runs fn in the same transaction, bound to
 	// the new tenant.
 	CreateTenant(ctx context.Context, t Tenant, fn func(Tx) error) error
@@ -160,6 +168,32 @@ type Tx interface {
 
 	AppendAudit(e *AuditEvent) error
 	ListAudit(q ListQuery) (Page[AuditEvent], error)
+	// PartnerActivity lists, newest first, the audit events the tenant's
+	// users caused in customer tenants as its partner, up to limit and
+	// before the cursor (zero: from the newest).
+	PartnerActivity(before PartnerCursor, limit int) ([]PartnerEvent, error)
+
+	// PartnerRelationships lists the tenant's partners (it is the customer).
+	PartnerRelationships() ([]partner.Relationship, error)
+	// GetPartnerRelationship returns the relationship with one partner.
+	GetPartnerRelationship(partnerTenantID string) (partner.Relationship, error)
+	// PutPartnerRelationship inserts or replaces the relationship of the
+	// tenant, as customer, with r.PartnerTenantID.
+	PutPartnerRelationship(r *partner.Relationship) error
+	// DeletePartnerRelationship ends the relationship with one partner.
+	DeletePartnerRelationship(partnerTenantID string) error
+	// PartnerCustomers lists the tenant's customers (it is the partner),
+	// by customer name.
+	PartnerCustomers() ([]partner.Relationship, error)
+	// GetPartnerCustomer returns the relationship with one customer.
+	GetPartnerCustomer(customerTenantID string) (partner.Relationship, error)
+	// CreatePartnerInvitation stores a reseller invitation of the tenant.
+	CreatePartnerInvitation(inv *partner.Invitation) error
+	// GetPartnerInvitation finds an invitation of the tenant by its hash.
+	GetPartnerInvitation(tokenHash string) (partner.Invitation, error)
+	// AcceptPartnerInvitation marks an unaccepted invitation accepted;
+	// NotFound if it was accepted meanwhile.
+	AcceptPartnerInvitation(inv *partner.Invitation) error
 
 	// SignInState returns a user's lockout state (zero state if none).
 	SignInState(userID string) (SignInState, error)

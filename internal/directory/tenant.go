@@ -1,6 +1,10 @@
 package directory
 
-import "time"
+import (
+	"time"
+
+	"github.com/atriumhq/atrium/internal/directory/partner"
+)
 
 // Tenant is an organization: one directory with its own users, groups and
 // domains, and the profile its admins keep.
@@ -22,6 +26,8 @@ type Settings struct {
 	Helpdesk Helpdesk `json:"helpdesk,omitzero"`
 	// DirSync are the directory synchronization settings.
 	DirSync DirSyncSettings `json:"dirSync,omitzero"`
+	// Partner marks a partner tenant; only the operator sets it.
+	Partner partner.Profile `json:"partner,omitzero"`
 }
 
 // PasswordPolicy is the tenant's part of the password rules: its own banned

@@ -6,11 +6,12 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
 
 const auditCols = `id, at, category, activity, operation_type, result, result_reason, correlation_id, initiator_user_id,
-	initiator_upn, initiator_name, initiator_ip, initiator_app, targets`
+	initiator_upn, initiator_name, initiator_ip, initiator_app, targets, initiator_partner`
 
 var auditResource = &resource{
 	name: "directoryAudit",
@@ -41,15 +42,8 @@ var auditResource = &resource{
 }
 
 func (t *tx) AppendAudit(e *directory.AuditEvent) error {
-	targets, err := json.Marshal(e.Targets)
-	if err != nil {
-		return err
-	}
-	i := e.Initiator
-	if _, err := t.exec(`INSERT INTO audit_events (tenant_id, `+auditCols+`, initiator_upn_fold)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-		e.ID, micros(e.At), e.Category, e.Activity, e.OperationType, e.Result, e.ResultReason, e.CorrelationID,
-		i.UserID, i.UPN, i.DisplayName, i.IPAddress, i.App, string(targets), directory.Fold(i.UPN)); err != nil {
+	if _, err := t.exec(`INSERT INTO audit_events (tenant_id, `+auditCols+`, initiator_upn_fold, partner_tenant_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`, auditValues(e)...); err != nil {
 		return err
 	}
 	seen := map[string]bool{}
@@ -82,14 +76,13 @@ func (t *tx) ListAudit(q directory.ListQuery) (directory.Page[directory.AuditEve
 	for rows.Next() {
 		var e directory.AuditEvent
 		var at int64
-		var targets string
+		var targets, partner string
 		if err := rows.Scan(&e.ID, &at, &e.Category, &e.Activity, &e.OperationType, &e.Result, &e.ResultReason,
 			&e.CorrelationID, &e.Initiator.UserID, &e.Initiator.UPN, &e.Initiator.DisplayName, &e.Initiator.IPAddress,
-			&e.Initiator.App, &targets); err != nil {
+			&e.Initiator.App, &targets, &partner); err != nil {
 			return page, err
 		}
-		e.At = fromMicros(at)
-		if err := json.Unmarshal([]byte(targets), &e.Targets); err != nil {
+		if err := scanAudit(&e, at, targets, partner); err != nil {
 			return page, err
 		}
 		page.Items = append(page.Items, e)
@@ -123,4 +116,31 @@ func (s *Store) PurgeAudit(ctx context.Context, cutoff time.Time) (int, error) {
 		return err
 	})
 	return n, err
+}
+
+// auditValues are the values of an event's row after the tenant id: the
+// auditCols, the folded user name and the partner tenant id.
+func auditValues(e *directory.AuditEvent) []any {
+	targets, _ := json.Marshal(e.Targets) // plain strings: can't fail
+	i := e.Initiator
+	partner, partnerID := "", ""
+	if i.Partner != nil {
+		b, _ := json.Marshal(i.Partner)
+		partner, partnerID = string(b), i.Partner.TenantID
+	}
+	return []any{e.ID, micros(e.At), e.Category, e.Activity, e.OperationType, e.Result, e.ResultReason, e.CorrelationID,
+		i.UserID, i.UPN, i.DisplayName, i.IPAddress, i.App, string(targets), partner, directory.Fold(i.UPN), partnerID}
+}
+
+// scanAudit fills the parts of an event stored as numbers or JSON.
+func scanAudit(e *directory.AuditEvent, at int64, targets, partner string) error {
+	e.At = fromMicros(at)
+	if err := json.Unmarshal([]byte(targets), &e.Targets); err != nil {
+		return err
+	}
+	if partner != "" {
+		e.Initiator.Partner = new(authz.PartnerActor)
+		return json.Unmarshal([]byte(partner), e.Initiator.Partner)
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"unicode"
@@ -91,13 +90,7 @@ func (t *tx) CreateUsers(us []*directory.User) error {
 func (t *tx) AppendAudits(es []*directory.AuditEvent) error {
 	var events, targets [][]any
 	for _, e := range es {
-		tj, err := json.Marshal(e.Targets)
-		if err != nil {
-			return err
-		}
-		i := e.Initiator
-		events = append(events, []any{e.ID, micros(e.At), e.Category, e.Activity, e.OperationType, e.Result, e.ResultReason, e.CorrelationID,
-			i.UserID, i.UPN, i.DisplayName, i.IPAddress, i.App, string(tj), directory.Fold(i.UPN)})
+		events = append(events, auditValues(e))
 		seen := map[string]bool{}
 		for _, tg := range e.Targets {
 			if tg.ID != "" && !seen[tg.ID] {
@@ -107,7 +100,7 @@ func (t *tx) AppendAudits(es []*directory.AuditEvent) error {
 		}
 	}
 	cols := strings.FieldsFunc(auditCols, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
-	if err := t.insertMany("audit_events", append(cols, "initiator_upn_fold"), events, ""); err != nil {
+	if err := t.insertMany("audit_events", append(cols, "initiator_upn_fold", "partner_tenant_id"), events, ""); err != nil {
 		return err
 	}
 	return t.insertMany("audit_targets", []string{"target_id", "event_id"}, targets, "")

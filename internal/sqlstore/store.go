@@ -98,6 +98,37 @@ func (s *Store) View(ctx context.Context, tenantID string, fn func(directory.Tx)
 	return s.run(ctx, tenantID, true, nil, fn)
 }
 
+// UpdatePair runs fn in one read-write transaction with a Tx bound to each
+// of two tenants.
+func (s *Store) UpdatePair(ctx context.Context, tenantA, tenantB string, fn func(a, b directory.Tx) error) error {
+	return s.runPair(ctx, tenantA, tenantB, false, fn)
+}
+
+// ViewPair runs fn in one read-only transaction with a Tx bound to each of
+// two tenants.
+func (s *Store) ViewPair(ctx context.Context, tenantA, tenantB string, fn func(a, b directory.Tx) error) error {
+	return s.runPair(ctx, tenantA, tenantB, true, fn)
+}
+
+func (s *Store) runPair(ctx context.Context, tenantA, tenantB string, readOnly bool, fn func(a, b directory.Tx) error) error {
+	for _, id := range []string{tenantA, tenantB} {
+		if _, err := uuid.Parse(id); err != nil {
+			return directory.NotFound(id)
+		}
+	}
+	return s.retry(ctx, readOnly, func(sqltx *sql.Tx) error {
+		a := &tx{ctx: ctx, s: s, sqltx: sqltx, tenant: tenantA}
+		b := &tx{ctx: ctx, s: s, sqltx: sqltx, tenant: tenantB}
+		for _, t := range []*tx{a, b} {
+			var one int
+			if err := t.queryRow("SELECT 1 FROM tenants WHERE tenant_id = $1").Scan(&one); err != nil {
+				return notFound(err, t.tenant)
+			}
+		}
+		return fn(a, b)
+	})
+}
+
 // CreateTenant inserts t and runs fn bound to it, in one transaction.
 func (s *Store) CreateTenant(ctx context.Context, t directory.Tenant, fn func(directory.Tx) error) error {
 	return s.run(ctx, t.ID, false, &t, fn)
