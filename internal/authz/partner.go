@@ -15,11 +15,11 @@ type PartnerAction string
 
 // The partner actions of the table in partners.md §1.
 const (
-	PartnerInvite          PartnerAction = "partner.invite"          // request a reseller relationship
-	PartnerCustomersRead   PartnerAction = "partner.customers.read"  // the Customers list and contracts
-	PartnerBuy             PartnerAction = "partner.buy"             // buy and change customers' subscriptions
-	PartnerGDAP            PartnerAction = "partner.gdap"            // request GDAP, manage access assignments
-	PartnerAutopilotAdd    PartnerAction = "partner.autopilot.add"   // add Autopilot devices
+	PartnerInvite          PartnerAction = "partner.invite"           // request a reseller relationship
+	PartnerCustomersRead   PartnerAction = "partner.customers.read"   // the Customers list and contracts
+	PartnerBuy             PartnerAction = "partner.buy"              // buy and change customers' subscriptions
+	PartnerGDAP            PartnerAction = "partner.gdap"             // request GDAP, manage access assignments
+	PartnerAutopilotAdd    PartnerAction = "partner.autopilot.add"    // add Autopilot devices
 	PartnerAutopilotManage PartnerAction = "partner.autopilot.manage" // profiles: create, apply, remove
 )
 

@@ -76,4 +76,3 @@ func TestLastGlobalAdminUnderConcurrency(t *testing.T) {
 		})
 	}
 }
-

@@ -23,9 +23,9 @@ type Config struct {
 	Hasher         password.Hasher
 	PlatformDomain string                     // initial domains are <prefix>.<PlatformDomain>
 	NewSigningKey  func() (SigningKey, error) // makes each new tenant's token signing key
-	Catalog        *Catalog         // the products tenants buy; the demo catalog when nil
-	Payments       PaymentProvider  // takes payment for invoices; InvoicePayment when nil
-	Now            func() time.Time // the clock; time.Now when nil
+	Catalog        *Catalog                   // the products tenants buy; the demo catalog when nil
+	Payments       PaymentProvider            // takes payment for invoices; InvoicePayment when nil
+	Now            func() time.Time           // the clock; time.Now when nil
 	// DisableDAP turns delegated admin privileges (DAP) off for new
 	// partner relationships; existing grants keep working.
 	DisableDAP bool
@@ -34,15 +34,15 @@ type Config struct {
 // Service carries out every directory operation: it checks authorization,
 // validates, and runs the change and its audit record in one transaction.
 type Service struct {
-	store       Store
-	resolver    TXTResolver
-	hasher      password.Hasher
-	platform    string
-	newKey      func() (SigningKey, error)
-	catalog     *Catalog
-	payments    PaymentProvider
-	now         func() time.Time
-	disableDAP  bool
+	store      Store
+	resolver   TXTResolver
+	hasher     password.Hasher
+	platform   string
+	newKey     func() (SigningKey, error)
+	catalog    *Catalog
+	payments   PaymentProvider
+	now        func() time.Time
+	disableDAP bool
 
 	dummyOnce sync.Once
 	dummy     string

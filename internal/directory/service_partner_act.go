@@ -89,7 +89,7 @@ func (s *Service) delegatedPrincipal(ctx context.Context, customerID, partnerID,
 		}
 		p = authz.Principal{UserID: u.ID, TenantID: customerID, UPN: u.UserPrincipalName, DisplayName: u.DisplayName, Roles: roles,
 			MustChangePassword: u.ForceChangePassword || pten.Settings.PasswordPolicy.PasswordExpired(u.PasswordChangedAt, s.Now()),
-			Partner: &authz.PartnerActor{TenantID: partnerID, DisplayName: pten.Org.DisplayName, Delegation: kind, RelationshipID: relationshipID}}
+			Partner:            &authz.PartnerActor{TenantID: partnerID, DisplayName: pten.Org.DisplayName, Delegation: kind, RelationshipID: relationshipID}}
 		return nil
 	})
 	return p, err
