@@ -18,6 +18,9 @@ type Client struct {
 	BaseURL string // e.g. http://localhost:8080
 	Token   string
 	HTTP    *http.Client
+	// Tenant, when set, is the customer a partner's user acts in (sent as
+	// the Atrium-Tenant header).
+	Tenant string
 }
 
 // New returns a client for baseURL with token.
@@ -118,6 +121,9 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	}
 	if c.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	if c.Tenant != "" {
+		req.Header.Set(TenantHeader, c.Tenant)
 	}
 	hc := c.HTTP
 	if hc == nil {

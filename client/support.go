@@ -10,20 +10,23 @@ import (
 // (/api/support/requests). On create only the writable fields are sent:
 // title, description, service, severity and the contact fields.
 type SupportRequest struct {
-	ID                     string           `json:"id,omitempty"`
-	Title                  string           `json:"title"`
-	Description            string           `json:"description"`
-	Service                string           `json:"service"`            // mail, filesAndSites, chat, officeApps, identity, billing, other
-	Severity               string           `json:"severity,omitempty"` // normal (default), high, critical
-	ContactName            string           `json:"contactName,omitempty"`
-	ContactPhone           string           `json:"contactPhone,omitempty"`
-	ContactEmail           string           `json:"contactEmail,omitempty"`
-	PreferredContactMethod string           `json:"preferredContactMethod,omitempty"` // email (default) or phone
-	Status                 string           `json:"status,omitempty"`                 // open, inProgress, waitingOnCustomer, resolved, closed
-	CreatedBy              *SupportAuthor   `json:"createdBy,omitempty"`
-	CreatedDateTime        *time.Time       `json:"createdDateTime,omitempty"`
-	LastModifiedDateTime   *time.Time       `json:"lastModifiedDateTime,omitempty"`
-	Messages               []SupportMessage `json:"messages,omitempty"` // only on a single request
+	ID                     string         `json:"id,omitempty"`
+	Title                  string         `json:"title"`
+	Description            string         `json:"description"`
+	Service                string         `json:"service"`            // mail, filesAndSites, chat, officeApps, identity, billing, other
+	Severity               string         `json:"severity,omitempty"` // normal (default), high, critical
+	ContactName            string         `json:"contactName,omitempty"`
+	ContactPhone           string         `json:"contactPhone,omitempty"`
+	ContactEmail           string         `json:"contactEmail,omitempty"`
+	PreferredContactMethod string         `json:"preferredContactMethod,omitempty"` // email (default) or phone
+	Status                 string         `json:"status,omitempty"`                 // open, inProgress, waitingOnCustomer, resolved, closed
+	CreatedBy              *SupportAuthor `json:"createdBy,omitempty"`
+	CreatedDateTime        *time.Time     `json:"createdDateTime,omitempty"`
+	LastModifiedDateTime   *time.Time     `json:"lastModifiedDateTime,omitempty"`
+	// OnBehalfOfPartner names the partner whose user opened the request
+	// for the customer.
+	OnBehalfOfPartner *Partner         `json:"onBehalfOfPartner,omitempty"`
+	Messages          []SupportMessage `json:"messages,omitempty"` // only on a single request
 }
 
 // SupportAuthor is who opened a request or wrote a message: a user of

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"github.com/atriumhq/atrium/client"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -133,6 +134,15 @@ func (a *API) authed(rt route) http.Handler {
 		}
 		if p.AppID != "" && delegatedOnly(rt) {
 			return badRequest("", "/me request is only valid with delegated authentication flow.")
+		}
+		if customer := r.Header.Get(client.TenantHeader); customer != "" && customer != p.TenantID {
+			if p, err = a.dir.ActAs(r.Context(), p, customer); err != nil {
+				return err
+			}
+		}
+		if p.Partner != nil && (delegatedOnly(rt) || rt.agent) {
+			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied",
+				message: "This is about your own account or your own organization; send it without the " + client.TenantHeader + " header."}
 		}
 		if !slices.ContainsFunc(perms, func(perm authz.Permission) bool { return authz.Allowed(p, perm, p.TenantID) }) {
 			return directory.Denied(authz.Check(p, perms[0], p.TenantID))

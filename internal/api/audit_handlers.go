@@ -30,6 +30,13 @@ func auditJSON(e *directory.AuditEvent) client.DirectoryAudit {
 	} else {
 		out.InitiatedBy.App = &client.AuditApp{DisplayName: i.App}
 	}
+	if pa := e.Initiator.Partner; pa != nil {
+		out.AdditionalDetails = append(out.AdditionalDetails, client.KeyValue{Key: "PartnerTenantId", Value: pa.TenantID},
+			client.KeyValue{Key: "PartnerDisplayName", Value: pa.DisplayName}, client.KeyValue{Key: "DelegationType", Value: pa.Delegation})
+		if pa.RelationshipID != "" {
+			out.AdditionalDetails = append(out.AdditionalDetails, client.KeyValue{Key: "RelationshipId", Value: pa.RelationshipID})
+		}
+	}
 	for _, t := range e.Targets {
 		tr := client.TargetResource{ID: t.ID, DisplayName: t.DisplayName, Type: t.Type, UserPrincipalName: nullableStr(t.UserPrincipalName),
 			ModifiedProperties: []client.ModifiedProperty{}}

@@ -19,6 +19,9 @@ type route struct {
 	// selfService routes change only the caller's own account; every
 	// signed-in user may call them.
 	selfService bool
+	// agent routes are a partner's agents' work in their own tenant: every
+	// member may call them and the service checks the agent groups.
+	agent bool
 	// openDuring lists the unfinished sign-in steps during which a browser
 	// session may still call the route.
 	openDuring step
@@ -211,6 +214,18 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/support/requests/{id}", perms: tickets, h: a.getSupportRequest},
 		{pattern: "POST /api/support/requests/{id}/messages", perms: tickets, h: a.addSupportMessage},
 		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
+
+		{pattern: "GET /api/partner", perms: read, h: a.getPartnerProfile},
+		{pattern: "POST /api/partner/invitations", perms: read, agent: true, h: a.createPartnerInvitation},
+		{pattern: "GET /api/partner/invitations/{token}", perms: read, h: a.inspectPartnerInvitation},
+		{pattern: "POST /api/partner/invitations/{token}/accept", perms: needs(authz.OrgManage), h: a.acceptPartnerInvitation},
+		{pattern: "GET /api/partner/customers", perms: read, h: a.listPartnerCustomers},
+		{pattern: "POST /api/partner/customers/{tenantId}/subscriptions", perms: read, agent: true, h: a.buyForCustomer},
+		{pattern: "GET /api/partner/activityLog", perms: read, h: a.partnerActivityLog},
+		{pattern: "GET /v1.0/contracts", perms: read, h: a.listContracts},
+		{pattern: "GET /api/partnerRelationships", perms: needs(authz.OrgManage), h: a.listPartnerRelationships},
+		{pattern: "GET /api/partnerRelationships/{partnerTenantId}", perms: needs(authz.OrgManage), h: a.getPartnerRelationship},
+		{pattern: "DELETE /api/partnerRelationships/{partnerTenantId}/delegatedAdmin", perms: needs(authz.OrgManage), h: a.removeDelegatedAdmin},
 
 		{pattern: "POST /api/users/provision", perms: usersWrite, h: a.provisionUser},
 		{pattern: "GET /api/users/export", perms: usersWrite, h: a.exportUsers},

@@ -38,6 +38,9 @@ func supportJSON(r *directory.SupportRequest) client.SupportRequest {
 	out := client.SupportRequest{ID: r.ID, Title: r.Title, Description: r.Description, Service: r.Service, Severity: r.Severity,
 		ContactName: r.ContactName, ContactPhone: r.ContactPhone, ContactEmail: r.ContactEmail, PreferredContactMethod: r.ContactMethod,
 		Status: r.Status, CreatedBy: supportAuthor(r.CreatedByID, r.CreatedByUPN), CreatedDateTime: &created, LastModifiedDateTime: &updated}
+	if r.PartnerTenantID != "" {
+		out.OnBehalfOfPartner = &client.Partner{TenantID: r.PartnerTenantID, DisplayName: r.PartnerName}
+	}
 	for i := range r.Messages {
 		out.Messages = append(out.Messages, supportMessageJSON(&r.Messages[i]))
 	}

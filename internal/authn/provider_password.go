@@ -24,13 +24,19 @@ func (p *Provider) PasswordGrant(ctx context.Context, tenantID, clientID, userna
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.dir.SignIn(ctx, tenantID, username, password, ip, name)
+	// A partner's user signs in at the customer's authority with their own
+	// account: their home tenant's password, lockout and MFA rules apply.
+	home, ok := p.dir.PartnerHome(ctx, tenantID, username)
+	if !ok {
+		home = tenantID
+	}
+	res, err := p.dir.SignIn(ctx, home, username, password, ip, name)
 	if de, ok := directory.AsError(err); ok && de.Kind == directory.KindUnauthenticated {
 		return nil, oidc.ErrInvalidGrant().WithDescription("AADSTS50126: Error validating credentials due to invalid username or password.")
 	} else if err != nil {
 		return nil, err
 	}
-	stage, err := p.dir.SecondFactorStage(ctx, tenantID, res.User.ID)
+	stage, err := p.dir.SecondFactorStage(ctx, home, res.User.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -38,6 +44,9 @@ func (p *Provider) PasswordGrant(ctx context.Context, tenantID, clientID, userna
 		return nil, oidc.ErrInvalidGrant().WithDescription("AADSTS50076: This account must use multi-factor authentication; sign in with a browser or the device code (atrium login).")
 	}
 	pr, err := p.dir.LoadPrincipal(ctx, tenantID, res.User.ID)
+	if home != tenantID && (directory.KindOf(err) == directory.KindDenied || directory.KindOf(err) == directory.KindUnauthenticated) {
+		return nil, oidc.ErrInvalidGrant().WithDescription("AADSTS50020: Your account %s has no delegated admin access to this organization.", username)
+	}
 	if err != nil {
 		return nil, err
 	}

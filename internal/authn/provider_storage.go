@@ -266,7 +266,11 @@ func (s *storage) GetPrivateClaimsFromScopes(ctx context.Context, userID, client
 	if err != nil {
 		return nil, err
 	}
-	return accessClaims(p, s.tenantID, clientID), nil
+	c := accessClaims(p, s.tenantID, clientID)
+	if p.Partner != nil { // a partner's user: the identity provider is their home tenant
+		c["idp"] = s.p.Issuer(p.Partner.TenantID)
+	}
+	return c, nil
 }
 
 // accessClaims are the Entra claims of a user's access token.

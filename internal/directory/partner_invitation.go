@@ -27,7 +27,6 @@ type InvitationInfo struct {
 	PartnerName     string
 	ContactEmail    string
 	ContactPhone    string
-	Website         string
 	InvitedBy       string
 	DelegatedAdmin  bool
 	// Existing says what the customer already has with this partner:

@@ -158,3 +158,31 @@ func guardAgentGroup(tx Tx, p authz.Principal, g *Group, rename bool) error {
 	}
 	return nil
 }
+
+// PartnerProfile returns the caller's organization's partner profile and
+// the agent groups the caller is in.
+func (s *Service) PartnerProfile(ctx context.Context, tenantID string) (partner.Profile, authz.Agent, error) {
+	var prof partner.Profile
+	var agent authz.Agent
+	p, err := s.authorize(ctx, authz.OrgRead, tenantID)
+	if err != nil {
+		return prof, agent, err
+	}
+	if p.Partner != nil { // acting in a customer: it is no partner of its own here
+		return prof, agent, nil
+	}
+	err = s.store.View(ctx, tenantID, func(tx Tx) error {
+		t, err := tx.Tenant()
+		if err != nil {
+			return err
+		}
+		prof = t.Settings.Partner
+		agent, err = agentOf(tx, t, p.UserID)
+		return err
+	})
+	return prof, agent, err
+}
+
+// DAPEnabled reports whether new relationships may include delegated
+// admin privileges.
+func (s *Service) DAPEnabled() bool { return !s.disableDAP }

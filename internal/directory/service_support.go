@@ -57,6 +57,9 @@ func (s *Service) CreateSupportRequest(ctx context.Context, tenantID string, in 
 		return r, err
 	}
 	r.Status, r.CreatedByID, r.CreatedByUPN = "open", p.UserID, p.UPN
+	if p.Partner != nil {
+		r.PartnerTenantID, r.PartnerName = p.Partner.TenantID, p.Partner.DisplayName
+	}
 	r.CreatedAt = s.Now()
 	r.UpdatedAt = r.CreatedAt
 	err = s.store.Update(ctx, tenantID, func(tx Tx) error {

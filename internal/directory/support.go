@@ -25,9 +25,13 @@ type SupportRequest struct {
 	Status        string // one of SupportStatuses
 	CreatedByID   string // the user who opened it; empty for the operator
 	CreatedByUPN  string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	Messages      []SupportMessage // oldest first; filled by GetSupportRequest
+	// PartnerTenantID and PartnerName are set when a partner's user opened
+	// the request on the customer's behalf (partners.md §6).
+	PartnerTenantID string
+	PartnerName     string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	Messages        []SupportMessage // oldest first; filled by GetSupportRequest
 }
 
 // SupportMessage is one message of a request's thread, from the customer

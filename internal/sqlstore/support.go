@@ -8,7 +8,7 @@ import (
 )
 
 const supportCols = "id, title, description, service, severity, contact_name, contact_phone, contact_email, contact_method, " +
-	"status, created_by_id, created_by_upn, created_at, updated_at"
+	"status, created_by_id, created_by_upn, created_at, updated_at, partner_tenant_id, partner_name"
 
 var supportResource = &resource{
 	name: "supportRequest",
@@ -30,9 +30,9 @@ func (t *tx) NextNumber(name string) (int, error) {
 
 func (t *tx) CreateSupportRequest(r *directory.SupportRequest) error {
 	_, err := t.exec(`INSERT INTO support_requests (tenant_id, `+supportCols+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 		r.ID, r.Title, r.Description, r.Service, r.Severity, r.ContactName, r.ContactPhone, r.ContactEmail, r.ContactMethod,
-		r.Status, r.CreatedByID, r.CreatedByUPN, micros(r.CreatedAt), micros(r.UpdatedAt))
+		r.Status, r.CreatedByID, r.CreatedByUPN, micros(r.CreatedAt), micros(r.UpdatedAt), r.PartnerTenantID, r.PartnerName)
 	if isUnique(err) {
 		return directory.Conflict("id")
 	}
@@ -43,7 +43,7 @@ func scanSupport(r scanner, extra ...any) (directory.SupportRequest, error) {
 	var s directory.SupportRequest
 	var created, updated int64
 	dest := append(extra, &s.ID, &s.Title, &s.Description, &s.Service, &s.Severity, &s.ContactName, &s.ContactPhone,
-		&s.ContactEmail, &s.ContactMethod, &s.Status, &s.CreatedByID, &s.CreatedByUPN, &created, &updated)
+		&s.ContactEmail, &s.ContactMethod, &s.Status, &s.CreatedByID, &s.CreatedByUPN, &created, &updated, &s.PartnerTenantID, &s.PartnerName)
 	err := r.Scan(dest...)
 	s.CreatedAt, s.UpdatedAt = fromMicros(created), fromMicros(updated)
 	return s, err

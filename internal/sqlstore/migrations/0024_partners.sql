@@ -30,3 +30,7 @@ CREATE TABLE partner_invitations (
 ALTER TABLE audit_events ADD COLUMN initiator_partner TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_events ADD COLUMN partner_tenant_id TEXT {C} NOT NULL DEFAULT '';
 CREATE INDEX audit_events_partner ON audit_events (partner_tenant_id, at, id) WHERE partner_tenant_id <> '';
+
+-- A service request a partner's user opened for the customer names the partner.
+ALTER TABLE support_requests ADD COLUMN partner_tenant_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE support_requests ADD COLUMN partner_name TEXT NOT NULL DEFAULT '';
