@@ -9,6 +9,7 @@ import (
 	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory/partner"
+	"github.com/atriumhq/atrium/internal/server"
 )
 
 // partnerOrg is a partner tenant with an agent in each agent group.
@@ -230,4 +231,54 @@ func (h *harness) wantActivity(tn *tenant, activity string) {
 	if err != nil || len(page.Value) == 0 {
 		h.t.Fatalf("no %q in the audit log of %s: %v", activity, tn.domain, err)
 	}
+}
+
+// TestPartnerAgentGroups: the agent groups can be neither renamed nor
+// deleted, and changing their members needs roles.delegate, since it makes
+// people admins of customers.
+func TestPartnerAgentGroups(t *testing.T) {
+	h := newHarness(t)
+	po := h.newPartner("fabrikam")
+	g := "/v1.0/groups/" + po.groups.AdminAgents
+	h.want(h.do(po.tenant.adminTok, "PATCH", g, map[string]any{"displayName": "Admins"}), 400, "Request_BadRequest")
+	h.want(h.do(po.tenant.adminTok, "PATCH", g, map[string]any{"description": "Our admin agents"}), 204, "")
+	h.want(h.do(po.tenant.adminTok, "DELETE", g, nil), 400, "Request_BadRequest")
+	_, userAdminTok := h.roleUser(po.tenant, "useradmin", authz.UserAdmin)
+	x := h.newUser(po.tenant, "xavier", nil)
+	ref := map[string]any{"@odata.id": h.url + "/v1.0/directoryObjects/" + x.ID}
+	h.want(h.do(userAdminTok, "POST", g+"/members/$ref", ref), 403, "Authorization_RequestDenied")
+	h.want(h.do(userAdminTok, "DELETE", g+"/members/"+po.adminAgent+"/$ref", nil), 403, "Authorization_RequestDenied")
+	// An ordinary group is the User admin's to manage.
+	other := h.do(userAdminTok, "POST", "/v1.0/groups", map[string]any{"displayName": "Team", "mailNickname": "team", "mailEnabled": false, "securityEnabled": true})
+	h.want(other, 201, "")
+	h.want(h.do(userAdminTok, "POST", "/v1.0/groups/"+other.body["id"].(string)+"/members/$ref", ref), 204, "")
+	prof := h.do(po.adminTok, "GET", "/api/partner", nil)
+	h.want(prof, 200, "")
+	if prof.body["isPartner"] != true || prof.body["agent"].(map[string]any)["admin"] != true || prof.body["dapEnabled"] != true {
+		t.Fatalf("partner profile: %s", prof.raw)
+	}
+	// An ordinary tenant's users see no partner.
+	c := h.newTenant("contoso")
+	prof = h.do(c.adminTok, "GET", "/api/partner", nil)
+	if prof.body["isPartner"] != false {
+		t.Fatalf("profile of a customer: %s", prof.raw)
+	}
+	h.want(h.do(c.adminTok, "POST", "/api/partner/invitations", map[string]any{"delegatedAdmin": false}), 400, "Request_BadRequest")
+}
+
+// TestPartnerDAPDisabled: with DAP turned off for the deployment, a
+// partner can't ask for it; a reseller relationship alone still works.
+func TestPartnerDAPDisabled(t *testing.T) {
+	h := newHarness(t, func(cfg *server.Config) { cfg.DisableDAP = true })
+	po := h.newPartner("fabrikam")
+	c := h.newTenant("contoso")
+	r := h.do(po.adminTok, "POST", "/api/partner/invitations", map[string]any{"delegatedAdmin": true})
+	h.want(r, 400, "Request_BadRequest")
+	if r.errTarget() != "delegatedAdmin" {
+		t.Fatalf("DAP refusal: %s", r.raw)
+	}
+	if prof := h.do(po.adminTok, "GET", "/api/partner", nil); prof.body["dapEnabled"] != false {
+		t.Fatalf("profile: %s", prof.raw)
+	}
+	h.want(h.do(c.adminTok, "POST", "/api/partner/invitations/"+h.invite(po, false)+"/accept", nil), 200, "")
 }

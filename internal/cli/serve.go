@@ -13,7 +13,7 @@ import (
 func serveCmd() *cobra.Command {
 	var db dbFlags
 	var listen, dnsResolver string
-	var signup, demo, strict bool
+	var signup, demo, strict, noDAP bool
 	var purge time.Duration
 	var smtpURL, mailFrom, catalog, webhook, webhookSecret string
 	c := &cobra.Command{
@@ -29,6 +29,7 @@ func serveCmd() *cobra.Command {
 			cfg.StrictAdvancedQueries, cfg.PurgeInterval = strict, purge
 			cfg.SMTPURL, cfg.MailFrom, cfg.CatalogFile = smtpURL, mailFrom, catalog
 			cfg.ProvisioningWebhook, cfg.ProvisioningSecretFile = webhook, webhookSecret
+			cfg.DisableDAP = noDAP
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			return server.Run(c.Context(), cfg, c.OutOrStdout())
 		},
@@ -45,6 +46,7 @@ func serveCmd() *cobra.Command {
 	c.Flags().StringVar(&catalog, "catalog", env("ATRIUM_CATALOG", ""), "JSON file of the products tenants can buy; default the demo catalog (ATRIUM_CATALOG)")
 	c.Flags().StringVar(&webhook, "provisioning-webhook", env("ATRIUM_PROVISIONING_WEBHOOK", ""), "URL that users' service plans are provisioned to by signed POSTs, or Workload=URL pairs separated by commas; default none, plans count as provisioned (ATRIUM_PROVISIONING_WEBHOOK)")
 	c.Flags().StringVar(&webhookSecret, "provisioning-secret-file", env("ATRIUM_PROVISIONING_SECRET_FILE", ""), "file with the secret (16+ characters) the provisioning webhook's calls are signed with (ATRIUM_PROVISIONING_SECRET_FILE)")
+	c.Flags().BoolVar(&noDAP, "disable-dap", envBool("ATRIUM_DISABLE_DAP", false), "refuse delegated admin privileges (DAP) in new partner relationships; partners use GDAP (ATRIUM_DISABLE_DAP)")
 	return c
 }
 

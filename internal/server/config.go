@@ -36,9 +36,12 @@ type Config struct {
 	ProvisioningWebhook    string
 	ProvisioningSecretFile string // file holding the webhook signing secret
 	Provisioning           jobs.Connectors
-	Password               password.Params
-	Logger                 *slog.Logger
-	Now                    func() time.Time // the directory's clock; time.Now when nil (tests move it)
+	// DisableDAP turns delegated admin privileges (DAP) off for new
+	// partner relationships (partners.md §3); GDAP stays.
+	DisableDAP bool
+	Password   password.Params
+	Logger     *slog.Logger
+	Now        func() time.Time // the directory's clock; time.Now when nil (tests move it)
 }
 
 // Validate checks the configuration and fills derived defaults.
