@@ -25,7 +25,7 @@ func orgJSON(t *directory.Tenant, ds []directory.Domain) client.Organization {
 		MarketingNotificationEmails:         list(o.MarketingNotificationEmails),
 		SecurityComplianceNotificationMails: list(o.SecurityComplianceNotificationMails),
 		VerifiedDomains:                     []client.VerifiedDomain{}, AssignedPlans: []any{}, ProvisionedPlans: []any{},
-		OnPremisesSyncEnabled: t.Settings.DirSync.Enabled}
+		OnPremisesSyncEnabled: t.Settings.DirSync.Enabled, PartnerTenantType: nullableStr(t.Settings.Partner.Type)}
 	for _, d := range ds {
 		if d.IsVerified {
 			org.VerifiedDomains = append(org.VerifiedDomains, client.VerifiedDomain{Name: d.Name, Type: d.AuthenticationType,

@@ -195,6 +195,10 @@ func TestPartnerDAPStory(t *testing.T) {
 	h.want(h.do(c.adminTok, "DELETE", "/api/partnerRelationships/"+po.id+"/delegatedAdmin", nil), 204, "")
 	h.want(h.do(c.adminTok, "DELETE", "/api/partnerRelationships/"+po.id+"/delegatedAdmin", nil), 400, "")
 	h.want(in(po.adminTok, "GET", "/v1.0/users", nil), 403, "Authorization_RequestDenied")
+	if knock := h.lastAudit(c); knock.ActivityDisplayName != "Act for customer" || knock.Result != "failure" ||
+		knock.InitiatedBy.User.ID != po.adminAgent || !hasDetail(knock, "PartnerTenantId", po.id) {
+		t.Fatalf("the customer's log of the refused agent: %+v", knock)
+	}
 	h.want(in(po.adminTok, "POST", "/api/support/requests", map[string]any{"title": "x", "description": "y", "service": "mail"}), 403, "")
 	// The reseller relationship stays.
 	cust = h.do(po.adminTok, "GET", "/api/partner/customers", nil)

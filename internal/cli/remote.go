@@ -15,6 +15,8 @@ import (
 // remote holds the flags of commands that call a server.
 type remote struct {
 	server, token, output, credentials string
+	// tenant is the customer a partner's user acts in; empty for their own
+	tenant string
 }
 
 func (r *remote) register(c *cobra.Command) {
@@ -23,6 +25,8 @@ func (r *remote) register(c *cobra.Command) {
 	c.PersistentFlags().StringVarP(&r.output, "output", "o", "table", "output format: table or json")
 	c.PersistentFlags().StringVar(&r.credentials, "credentials", env("ATRIUM_CREDENTIALS", ""),
 		"file of the sign-in 'atrium login' keeps (ATRIUM_CREDENTIALS; default in your config directory)")
+	c.PersistentFlags().StringVar(&r.tenant, "tenant", env("ATRIUM_TENANT", ""),
+		"a customer tenant to act in as its partner's agent, with your delegated roles there (ATRIUM_TENANT)")
 }
 
 // client returns the API client: with --token (ATRIUM_TOKEN) when given,
@@ -32,7 +36,7 @@ func (r *remote) client(ctx context.Context) (*client.Client, error) {
 		return nil, usageError{fmt.Errorf("--output must be table or json, not %q", r.output)}
 	}
 	if r.token != "" {
-		return client.New(r.server, r.token), nil
+		return client.New(r.server, r.token).ActingIn(r.tenant), nil
 	}
 	path, err := credentialsPath(r.credentials)
 	if err != nil {
@@ -42,7 +46,7 @@ func (r *remote) client(ctx context.Context) (*client.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return client.New(r.server, tok), nil
+	return client.New(r.server, tok).ActingIn(r.tenant), nil
 }
 
 // print writes v as JSON, or as a table of the given columns taken from

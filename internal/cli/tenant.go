@@ -48,7 +48,7 @@ func tenantCmd() *cobra.Command {
 	for _, f := range []string{"name", "domain-prefix", "admin-password-file"} {
 		_ = create.MarkFlagRequired(f)
 	}
-	c.AddCommand(create)
+	c.AddCommand(create, setPartnerCmd())
 	return c
 }
 

@@ -35,12 +35,24 @@ func (s *Service) ActAs(ctx context.Context, home authz.Principal, customerTenan
 }
 
 // auditRefusedActAs records in the user's own tenant that they tried to
-// act in another tenant without a delegation.
+// act in another tenant without a delegation, and in that tenant too when
+// the user's organization is one of its partners (so a customer sees its
+// former delegated admins knocking).
 func (s *Service) auditRefusedActAs(ctx context.Context, home authz.Principal, customerTenantID string) {
-	_ = s.store.Update(ctx, home.TenantID, func(tx Tx) error {
-		e := s.auditEvent(ctx, home, "Partner", "Act for customer", "Other", AuditTarget{ID: customerTenantID, Type: "Organization"})
+	refused := func(tx Tx, p authz.Principal) error {
+		e := s.auditEvent(ctx, p, "Partner", "Act for customer", "Other", AuditTarget{ID: customerTenantID, Type: "Organization"})
 		e.Result, e.ResultReason = "failure", ErrNoDelegation.Message
 		return tx.AppendAudit(e)
+	}
+	_ = s.store.Update(ctx, home.TenantID, func(tx Tx) error { return refused(tx, home) })
+	_ = s.store.Update(ctx, customerTenantID, func(tx Tx) error {
+		rel, err := tx.GetPartnerRelationship(home.TenantID)
+		if err != nil {
+			return err // not a partner of this tenant: nothing to tell it
+		}
+		p := home
+		p.Partner = &authz.PartnerActor{TenantID: home.TenantID, DisplayName: rel.PartnerName}
+		return refused(tx, p)
 	})
 }
 
