@@ -4,7 +4,8 @@
 // on tenants of growing size, on SQLite and (with -postgres) PostgreSQL.
 // It prints a Markdown table for the README; -signins and
 // -client-credentials add the sign-in and token rates; -licenses measures
-// subscribedSkus and license assignments instead of the user operations.
+// subscribedSkus and license assignments instead of the user operations;
+// -partner-customers measures a partner's agent acting in a customer.
 //
 //	go run ./bench -sizes 1000,10000,100000 [-postgres postgres://...] [-signins 20s] [-client-credentials 20s]
 package main
@@ -47,6 +48,7 @@ func main() {
 	cc := flag.Duration("client-credentials", 0, "also measure client-credentials tokens for this long (e.g. 10s)")
 	lic := flag.Duration("licenses", 0, "also measure subscribedSkus with every user licensed, and license assignments for this long (e.g. 10s)")
 	imports := flag.Int("import", 0, "measure a bulk import of this many rows instead (e.g. 100000)")
+	partners := flag.Int("partner-customers", 0, "measure a partner's agent acting in a customer instead, the partner having this many customers (e.g. 1000)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -85,6 +87,10 @@ func main() {
 			continue
 		}
 		for _, n := range ns {
+			if *partners > 0 {
+				partnerBench(b, *pg, n, *partners, *reps)
+				continue
+			}
 			if *lic > 0 {
 				licenseBench(b, *pg, n, *reps, *lic)
 			} else {
