@@ -201,3 +201,12 @@ func (a *API) removeDelegatedAdmin(w http.ResponseWriter, r *http.Request) error
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+func (a *API) endResellerRelationship(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := a.dir.EndResellerRelationship(ctx, tenantOf(ctx), r.PathValue("tenantId")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

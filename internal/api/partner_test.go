@@ -8,6 +8,7 @@ import (
 	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/authn"
 	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/directory/partner"
 	"github.com/atriumhq/atrium/internal/server"
 )
@@ -217,6 +218,31 @@ func TestPartnerDAPStory(t *testing.T) {
 		t.Fatalf("partner activity log: %s", act.raw)
 	}
 	h.want(h.do(c.adminTok, "GET", "/api/partner/activityLog", nil), 400, "")
+
+	// Only the partner ends the reseller relationship, once nothing it sold is active.
+	h.want(h.do(po.adminTok, "DELETE", "/api/partner/customers/"+c.id, nil), 403, "")
+	end := h.do(po.tenant.adminTok, "DELETE", "/api/partner/customers/"+c.id, nil)
+	h.want(end, 400, "Request_BadRequest")
+	if end.errTarget() != "subscriptions" {
+		t.Fatalf("ending with an active subscription: %s", end.raw)
+	}
+	if err := h.app.Store.Update(bg, c.id, func(tx directory.Tx) error {
+		sub, err := tx.GetSubscription(buy.body["id"].(string))
+		if err != nil {
+			return err
+		}
+		sub.Status = directory.SubLockedOut
+		return tx.PutSubscription(&sub)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.want(h.do(po.tenant.adminTok, "DELETE", "/api/partner/customers/"+c.id, nil), 204, "")
+	h.want(h.do(po.tenant.adminTok, "DELETE", "/api/partner/customers/"+c.id, nil), 404, "")
+	if v := h.do(po.adminTok, "GET", "/api/partner/customers", nil).body["value"].([]any); len(v) != 0 {
+		t.Fatalf("customers after the end: %v", v)
+	}
+	h.wantActivity(c, "Remove partner from company")
+	h.wantActivity(po.tenant, "Remove partner from company")
 }
 
 func hasDetail(e client.DirectoryAudit, key, value string) bool {

@@ -221,6 +221,7 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /api/partner/invitations/{token}/accept", perms: needs(authz.OrgManage), h: a.acceptPartnerInvitation},
 		{pattern: "GET /api/partner/customers", perms: read, h: a.listPartnerCustomers},
 		{pattern: "POST /api/partner/customers/{tenantId}/subscriptions", perms: read, agent: true, h: a.buyForCustomer},
+		{pattern: "DELETE /api/partner/customers/{tenantId}", perms: needs(authz.OrgManage), h: a.endResellerRelationship},
 		{pattern: "GET /api/partner/activityLog", perms: read, h: a.partnerActivityLog},
 		{pattern: "GET /v1.0/contracts", perms: read, h: a.listContracts},
 		{pattern: "GET /api/partnerRelationships", perms: needs(authz.OrgManage), h: a.listPartnerRelationships},

@@ -212,3 +212,53 @@ func (s *Service) BuyForCustomer(ctx context.Context, partnerID, customerID, sku
 	})
 	return sub, err
 }
+
+// EndResellerRelationship is the partner's removal of a customer
+// (partners.md §2.7): a Global admin of the partner ends the reseller
+// relationship, its contract and delegated admin, once no subscription the
+// partner sold the customer is still active. GDAP relationships and
+// resource role assignments are separate and stay.
+func (s *Service) EndResellerRelationship(ctx context.Context, partnerID, customerID string) error {
+	p, err := s.authorize(ctx, authz.OrgManage, partnerID)
+	if err != nil {
+		return err
+	}
+	if p.Partner != nil || customerID == partnerID {
+		return NotFound(customerID)
+	}
+	return s.store.UpdatePair(ctx, customerID, partnerID, func(ct, pt Tx) error {
+		rel, err := ct.GetPartnerRelationship(partnerID)
+		if err != nil {
+			return err
+		}
+		subs, err := ct.ListSubscriptions()
+		if err != nil {
+			return err
+		}
+		for _, sub := range subs {
+			if sub.Channel == "partner" && sub.PartnerTenantID == partnerID && sub.Status != SubLockedOut {
+				return Invalid("subscriptions", "%s still has an active subscription you sold (%s, %s); cancel or let it end first.",
+					rel.CustomerName, sub.SkuID, sub.Status)
+			}
+		}
+		if err := ct.DeletePartnerRelationship(partnerID); err != nil {
+			return err
+		}
+		custTarget := AuditTarget{ID: customerID, DisplayName: rel.CustomerName, Type: "Organization"}
+		partTarget := AuditTarget{ID: partnerID, DisplayName: rel.PartnerName, Type: "Partner"}
+		p.Partner = &authz.PartnerActor{TenantID: partnerID, DisplayName: rel.PartnerName, Delegation: authz.DelegationReseller}
+		if err := s.audit(ctx, ct, p, "Partner", "Remove partner from company", "Delete", partTarget, custTarget); err != nil {
+			return err
+		}
+		p.Partner = nil
+		if err := s.audit(ctx, pt, p, "Partner", "Remove partner from company", "Delete", custTarget, partTarget); err != nil {
+			return err
+		}
+		return s.queueToGlobalAdmins(ct, partnerNotice{
+			subjectEN: rel.PartnerName + " is no longer your partner",
+			bodyEN:    fmt.Sprintf("%s ended its reseller relationship with %s, with any delegated admin privileges.\n", rel.PartnerName, rel.CustomerName),
+			subjectNL: rel.PartnerName + " is niet langer uw partner",
+			bodyNL:    fmt.Sprintf("%s heeft de resellerrelatie met %s beëindigd, met eventuele gedelegeerde beheerdersrechten.\n", rel.PartnerName, rel.CustomerName),
+		})
+	})
+}
