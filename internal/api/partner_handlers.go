@@ -210,3 +210,27 @@ func (a *API) endResellerRelationship(w http.ResponseWriter, r *http.Request) er
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+func (a *API) getPartnerRole(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	role, err := a.dir.PartnerRole(ctx, tenantOf(ctx), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"partnerRole": role})
+	return nil
+}
+
+func (a *API) setPartnerRole(w http.ResponseWriter, r *http.Request) error {
+	var req struct {
+		PartnerRole string `json:"partnerRole"`
+	}
+	if err := readInto(w, r, "partnerRole", &req); err != nil {
+		return err
+	}
+	ctx := r.Context()
+	if err := a.dir.SetPartnerRole(ctx, tenantOf(ctx), r.PathValue("id"), req.PartnerRole); err != nil {
+		return err
+	}
+	return a.getPartnerRole(w, r)
+}

@@ -282,6 +282,19 @@ func TestPartnerAgentGroups(t *testing.T) {
 	other := h.do(userAdminTok, "POST", "/v1.0/groups", map[string]any{"displayName": "Team", "mailNickname": "team", "mailEnabled": false, "securityEnabled": true})
 	h.want(other, 201, "")
 	h.want(h.do(userAdminTok, "POST", "/v1.0/groups/"+other.body["id"].(string)+"/members/$ref", ref), 204, "")
+	// Seed 001's partner roles are the agent groups.
+	h.want(h.do(userAdminTok, "PUT", "/api/users/"+x.ID+"/partnerRole", map[string]any{"partnerRole": "fullAdministration"}), 403, "")
+	h.want(h.do(po.tenant.adminTok, "PUT", "/api/users/"+x.ID+"/partnerRole", map[string]any{"partnerRole": "boss"}), 400, "Request_BadRequest")
+	for _, role := range []string{"fullAdministration", "limitedAdministration", "none"} {
+		set := h.do(po.tenant.adminTok, "PUT", "/api/users/"+x.ID+"/partnerRole", map[string]any{"partnerRole": role})
+		h.want(set, 200, "")
+		if got := h.do(po.tenant.adminTok, "GET", "/api/users/"+x.ID+"/partnerRole", nil); got.body["partnerRole"] != role {
+			t.Fatalf("partner role after setting %s: %s", role, got.raw)
+		}
+	}
+	if r := h.do(po.tenant.adminTok, "GET", "/api/users/"+po.helpdesk+"/partnerRole", nil); r.body["partnerRole"] != "limitedAdministration" {
+		t.Fatalf("helpdesk agent's partner role: %s", r.raw)
+	}
 	prof := h.do(po.adminTok, "GET", "/api/partner", nil)
 	h.want(prof, 200, "")
 	if prof.body["isPartner"] != true || prof.body["agent"].(map[string]any)["admin"] != true || prof.body["dapEnabled"] != true {

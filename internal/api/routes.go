@@ -224,6 +224,8 @@ func (a *API) routeTable() []route {
 		{pattern: "DELETE /api/partner/customers/{tenantId}", perms: needs(authz.OrgManage), h: a.endResellerRelationship},
 		{pattern: "GET /api/partner/activityLog", perms: read, h: a.partnerActivityLog},
 		{pattern: "GET /v1.0/contracts", perms: read, h: a.listContracts},
+		{pattern: "GET /api/users/{id}/partnerRole", perms: read, h: a.getPartnerRole},
+		{pattern: "PUT /api/users/{id}/partnerRole", perms: delegate, h: a.setPartnerRole},
 		{pattern: "GET /api/partnerRelationships", perms: needs(authz.OrgManage), h: a.listPartnerRelationships},
 		{pattern: "GET /api/partnerRelationships/{partnerTenantId}", perms: needs(authz.OrgManage), h: a.getPartnerRelationship},
 		{pattern: "DELETE /api/partnerRelationships/{partnerTenantId}/delegatedAdmin", perms: needs(authz.OrgManage), h: a.removeDelegatedAdmin},
