@@ -103,13 +103,22 @@ func (c *Client) AcceptInvitation(ctx context.Context, token string) (PartnerRel
 	return out, err
 }
 
-// PartnerCustomers lists the caller's partner organization's customers.
+// PartnerCustomers lists all of the caller's partner organization's
+// customers, page after page.
 func (c *Client) PartnerCustomers(ctx context.Context) ([]PartnerCustomer, error) {
-	var out struct {
-		Value []PartnerCustomer `json:"value"`
+	var all []PartnerCustomer
+	path := "/api/partner/customers"
+	for path != "" {
+		var out struct {
+			Value    []PartnerCustomer `json:"value"`
+			NextLink string            `json:"@odata.nextLink"`
+		}
+		if err := c.Do(ctx, http.MethodGet, path, nil, nil, nil, &out); err != nil {
+			return all, err
+		}
+		all, path = append(all, out.Value...), out.NextLink
 	}
-	err := c.Do(ctx, http.MethodGet, "/api/partner/customers", nil, nil, nil, &out)
-	return out.Value, err
+	return all, nil
 }
 
 // PartnerRelationships lists the caller's organization's partners.

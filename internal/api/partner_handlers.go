@@ -1,8 +1,10 @@
 package api
 
 import (
+	"encoding/base64"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/atriumhq/atrium/client"
@@ -69,9 +71,39 @@ func customerJSON(r partner.Relationship) client.PartnerCustomer {
 		ContractID: r.ContractID, ResellerSince: r.ResellerSince, DelegatedAdmin: r.HasDAP(), DelegatedAdminSince: timeOrNil(r.DAPSince)}
 }
 
-func (a *API) listPartnerCustomers(w http.ResponseWriter, r *http.Request) error {
+// customersPage reads $top (default def) and $skiptoken, and returns a
+// page of the caller's customers with the nextLink of the next page.
+func (a *API) customersPage(r *http.Request, def int) ([]partner.Relationship, string, error) {
+	q := r.URL.Query()
+	top := def
+	if v := q.Get("$top"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return nil, "", badRequest("$top", "$top must be a whole number.")
+		}
+		top = n
+	}
+	var after partner.CustomerKey
+	if v := q.Get("$skiptoken"); v != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(v)
+		name, id, ok := strings.Cut(string(raw), "\x00")
+		if err != nil || !ok || id == "" {
+			return nil, "", badRequest("$skiptoken", "The $skiptoken isn't one this list gave out.")
+		}
+		after = partner.CustomerKey{Name: name, TenantID: id}
+	}
 	ctx := r.Context()
-	rels, err := a.dir.PartnerCustomers(ctx, tenantOf(ctx))
+	rels, more, err := a.dir.PartnerCustomers(ctx, tenantOf(ctx), after, top)
+	if err != nil || !more {
+		return rels, "", err
+	}
+	last := rels[len(rels)-1].Key()
+	q.Set("$skiptoken", base64.RawURLEncoding.EncodeToString([]byte(last.Name+"\x00"+last.TenantID)))
+	return rels, a.publicURL + r.URL.Path + "?" + q.Encode(), nil
+}
+
+func (a *API) listPartnerCustomers(w http.ResponseWriter, r *http.Request) error {
+	rels, next, err := a.customersPage(r, directory.MaxCustomersPage)
 	if err != nil {
 		return err
 	}
@@ -79,14 +111,17 @@ func (a *API) listPartnerCustomers(w http.ResponseWriter, r *http.Request) error
 	for i, rel := range rels {
 		out[i] = customerJSON(rel)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"value": out})
+	body := map[string]any{"value": out}
+	if next != "" {
+		body["@odata.nextLink"] = next
+	}
+	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 
-// listContracts is Graph's GET /contracts in a partner tenant.
+// listContracts is Graph's GET /contracts in a partner tenant, 100 a page.
 func (a *API) listContracts(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	rels, err := a.dir.PartnerCustomers(ctx, tenantOf(ctx))
+	rels, next, err := a.customersPage(r, 100)
 	if err != nil {
 		return err
 	}
@@ -95,7 +130,11 @@ func (a *API) listContracts(w http.ResponseWriter, r *http.Request) error {
 		out[i] = client.Contract{ID: rel.ContractID, ContractType: "ResellerPartner", CustomerID: rel.CustomerTenantID,
 			DefaultDomainName: rel.CustomerDomain, DisplayName: rel.CustomerName}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"@odata.context": a.odataContext("contracts"), "value": out})
+	body := map[string]any{"@odata.context": a.odataContext("contracts"), "value": out}
+	if next != "" {
+		body["@odata.nextLink"] = next
+	}
+	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 

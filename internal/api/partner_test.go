@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,6 +123,8 @@ func TestPartnerDAPStory(t *testing.T) {
 		t.Fatalf("contracts: %s", contracts.raw)
 	}
 	h.want(h.do(c.adminTok, "GET", "/v1.0/contracts", nil), 400, "Request_BadRequest") // not a partner
+	h.want(h.do(po.adminTok, "GET", "/v1.0/contracts?$top=0", nil), 400, "Request_BadRequest")
+	h.want(h.do(po.adminTok, "GET", "/v1.0/contracts?$skiptoken=bogus", nil), 400, "Request_BadRequest")
 
 	// DAP: the admin agent is Global admin in the customer, with its own account.
 	target := h.newUser(c, "dana", nil)
@@ -324,4 +327,39 @@ func TestPartnerDAPDisabled(t *testing.T) {
 		t.Fatalf("profile: %s", prof.raw)
 	}
 	h.want(h.do(c.adminTok, "POST", "/api/partner/invitations/"+h.invite(po, false)+"/accept", nil), 200, "")
+}
+
+// TestPartnerCustomersPaging pages the customers and contracts by name
+// with $top and the nextLink.
+func TestPartnerCustomersPaging(t *testing.T) {
+	h := newHarness(t)
+	po := h.newPartner("fabrikam")
+	var want []string
+	for _, prefix := range []string{"delta", "alpha", "charlie", "bravo", "echo"} {
+		c := h.newTenant(prefix)
+		h.want(h.do(c.adminTok, "POST", "/api/partner/invitations/"+h.invite(po, false)+"/accept", nil), 200, "")
+		want = append(want, "Org "+prefix)
+	}
+	slices.Sort(want)
+	var got []string
+	path := "/v1.0/contracts?$top=2"
+	for pages := 0; path != ""; pages++ {
+		if pages > 3 {
+			t.Fatal("more pages than customers")
+		}
+		r := h.do(po.adminTok, "GET", path, nil)
+		h.want(r, 200, "")
+		for _, v := range r.body["value"].([]any) {
+			got = append(got, v.(map[string]any)["displayName"].(string))
+		}
+		path, _ = r.body["@odata.nextLink"].(string)
+		path = strings.TrimPrefix(path, h.url)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("contracts by page = %v, want %v", got, want)
+	}
+	all, err := client.New(h.url, po.salesTok).PartnerCustomers(bg)
+	if err != nil || len(all) != 5 {
+		t.Fatalf("all customers: %v, %v", all, err)
+	}
 }

@@ -31,12 +31,12 @@ func (s *Service) SetPartner(ctx context.Context, tenantID string, on bool) (par
 			return nil
 		}
 		if !on {
-			customers, err := tx.PartnerCustomers()
+			customers, err := tx.PartnerCustomers(partner.CustomerKey{}, 1)
 			if err != nil {
 				return err
 			}
 			if len(customers) > 0 {
-				return Invalid("partner", "The tenant still has %d customers; their reseller relationships must end first.", len(customers))
+				return Invalid("partner", "The tenant still has customers (%s, ...); their reseller relationships must end first.", customers[0].CustomerName)
 			}
 			prof.Type = "" // the groups stay, as ordinary groups
 			t.Settings.Partner = partner.Profile{}

@@ -9,19 +9,28 @@ import (
 	"github.com/atriumhq/atrium/internal/directory/partner"
 )
 
-// PartnerCustomers lists the customers of the partner tenant tenantID, by
-// name: the Customers page and Graph's contracts.
-func (s *Service) PartnerCustomers(ctx context.Context, tenantID string) ([]partner.Relationship, error) {
-	var out []partner.Relationship
-	err := s.store.View(ctx, tenantID, func(tx Tx) error {
+// MaxCustomersPage is the most customers one page lists.
+const MaxCustomersPage = 999
+
+// PartnerCustomers lists up to top customers of the partner tenant
+// tenantID after the key, by name: the Customers page and Graph's
+// contracts. more says whether a next page exists.
+func (s *Service) PartnerCustomers(ctx context.Context, tenantID string, after partner.CustomerKey, top int) (out []partner.Relationship, more bool, err error) {
+	if top < 1 || top > MaxCustomersPage {
+		return nil, false, Invalid("$top", "$top must be between 1 and %d.", MaxCustomersPage)
+	}
+	err = s.store.View(ctx, tenantID, func(tx Tx) error {
 		if err := s.partnerReader(ctx, tx, tenantID); err != nil {
 			return err
 		}
 		var err error
-		out, err = tx.PartnerCustomers()
+		out, err = tx.PartnerCustomers(after, top+1)
 		return err
 	})
-	return out, err
+	if len(out) > top {
+		out, more = out[:top], true
+	}
+	return out, more, err
 }
 
 // partnerReader lets the partner's agents and its Global admins read the

@@ -182,9 +182,9 @@ type Tx interface {
 	PutPartnerRelationship(r *partner.Relationship) error
 	// DeletePartnerRelationship ends the relationship with one partner.
 	DeletePartnerRelationship(partnerTenantID string) error
-	// PartnerCustomers lists the tenant's customers (it is the partner),
-	// by customer name.
-	PartnerCustomers() ([]partner.Relationship, error)
+	// PartnerCustomers lists up to limit of the tenant's customers (it is
+	// the partner) by customer name and id, after the one named after.
+	PartnerCustomers(after partner.CustomerKey, limit int) ([]partner.Relationship, error)
 	// GetPartnerCustomer returns the relationship with one customer.
 	GetPartnerCustomer(customerTenantID string) (partner.Relationship, error)
 	// CreatePartnerInvitation stores a reseller invitation of the tenant.

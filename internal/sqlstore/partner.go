@@ -50,8 +50,10 @@ func one(rs []partner.Relationship, err error, id string) (partner.Relationship,
 	return rs[0], nil
 }
 
-func (t *tx) PartnerCustomers() ([]partner.Relationship, error) {
-	return t.scanRelationships("SELECT " + relationshipCols + " FROM partner_relationships WHERE partner_tenant_id = $1 ORDER BY customer_name, customer_tenant_id")
+func (t *tx) PartnerCustomers(after partner.CustomerKey, limit int) ([]partner.Relationship, error) {
+	return t.scanRelationships("SELECT "+relationshipCols+` FROM partner_relationships WHERE partner_tenant_id = $1
+		AND (customer_name > $2 OR (customer_name = $2 AND customer_tenant_id > $3))
+		ORDER BY customer_name, customer_tenant_id LIMIT $4`, after.Name, after.TenantID, limit)
 }
 
 func (t *tx) GetPartnerCustomer(customerTenantID string) (partner.Relationship, error) {

@@ -50,6 +50,18 @@ type Relationship struct {
 	DAPSince       time.Time // zero: no delegated admin
 }
 
+// CustomerKey is where a page of a partner's customers ends: the last
+// customer's name and tenant id (zero: from the start).
+type CustomerKey struct {
+	Name     string
+	TenantID string
+}
+
+// Key returns the relationship's place in the customer list.
+func (r Relationship) Key() CustomerKey {
+	return CustomerKey{Name: r.CustomerName, TenantID: r.CustomerTenantID}
+}
+
 // HasDAP reports whether delegated admin is granted.
 func (r Relationship) HasDAP() bool { return !r.DAPSince.IsZero() }
 

@@ -28,7 +28,7 @@ func testPartners(t *testing.T, s directory.Store) {
 		if got != *rel {
 			t.Errorf("partner side = %+v, want %+v", got, *rel)
 		}
-		all, err := tx.PartnerCustomers()
+		all, err := tx.PartnerCustomers(partner.CustomerKey{}, 10)
 		if err != nil || len(all) != 1 {
 			t.Errorf("PartnerCustomers = %v, %v", all, err)
 		}
@@ -40,7 +40,7 @@ func testPartners(t *testing.T, s directory.Store) {
 		return nil
 	})
 	x.view(func(tx directory.Tx) error {
-		if all, err := tx.PartnerCustomers(); err != nil || len(all) != 0 {
+		if all, err := tx.PartnerCustomers(partner.CustomerKey{}, 10); err != nil || len(all) != 0 {
 			t.Errorf("another tenant sees customers: %v, %v", all, err)
 		}
 		_, err := tx.GetPartnerCustomer(c.id)

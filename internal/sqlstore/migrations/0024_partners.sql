@@ -6,13 +6,13 @@ CREATE TABLE partner_relationships (
     partner_tenant_id  TEXT NOT NULL REFERENCES tenants (tenant_id),
     contract_id        TEXT NOT NULL,
     partner_name       TEXT NOT NULL,
-    customer_name      TEXT NOT NULL,
+    customer_name      TEXT {C} NOT NULL,
     customer_domain    TEXT NOT NULL,
     reseller_since     BIGINT NOT NULL,
     dap_since          BIGINT NOT NULL,
     PRIMARY KEY (customer_tenant_id, partner_tenant_id)
 );
-CREATE UNIQUE INDEX partner_relationships_partner ON partner_relationships (partner_tenant_id, customer_tenant_id);
+CREATE UNIQUE INDEX partner_relationships_partner ON partner_relationships (partner_tenant_id, customer_name, customer_tenant_id);
 
 CREATE TABLE partner_invitations (
     tenant_id       TEXT NOT NULL REFERENCES tenants (tenant_id),
