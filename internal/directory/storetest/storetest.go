@@ -53,6 +53,8 @@ func Run(t *testing.T, s directory.Store) {
 		{"Provisioning", testProvisioning},
 		{"Imports", testImports},
 		{"DueSubscriptions", testDueSubscriptions},
+		{"ResourceSubscriptions", testResourceSubscriptions},
+		{"Autopilot", testAutopilot},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
