@@ -19,6 +19,10 @@ type route struct {
 	// selfService routes change only the caller's own account; every
 	// signed-in user may call them.
 	selfService bool
+	// serviceGated routes change data under rules no directory permission
+	// expresses (a partner's agent groups, resource role assignments):
+	// every signed-in member may call them and the service decides.
+	serviceGated bool
 	// openDuring lists the unfinished sign-in steps during which a browser
 	// session may still call the route.
 	openDuring step
@@ -211,6 +215,19 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/support/requests/{id}", perms: tickets, h: a.getSupportRequest},
 		{pattern: "POST /api/support/requests/{id}/messages", perms: tickets, h: a.addSupportMessage},
 		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
+
+		{pattern: "GET /api/azure/subscriptions", perms: read, h: a.listResourceSubscriptions},
+		{pattern: "POST /api/azure/subscriptions", perms: needs(authz.BillingManage, authz.OrgManage), h: a.createResourceSubscription},
+		{pattern: "GET /api/azure/subscriptions/{id}", perms: read, h: a.getResourceSubscription},
+		{pattern: "GET /api/azure/subscriptions/{id}/roleAssignments", perms: read, h: a.listResourceRoleAssignments},
+		{pattern: "POST /api/azure/subscriptions/{id}/roleAssignments", perms: read, serviceGated: true, h: a.createResourceRoleAssignment},
+		{pattern: "DELETE /api/azure/subscriptions/{id}/roleAssignments/{assignmentId}", perms: read, serviceGated: true, h: a.deleteResourceRoleAssignment},
+		{pattern: "GET /api/customers/{tenantId}/azure/subscriptions", perms: read, h: a.listResourceSubscriptions},
+		{pattern: "POST /api/customers/{tenantId}/azure/subscriptions", perms: read, serviceGated: true, h: a.createResourceSubscription},
+		{pattern: "GET /api/customers/{tenantId}/azure/subscriptions/{id}", perms: read, h: a.getResourceSubscription},
+		{pattern: "GET /api/customers/{tenantId}/azure/subscriptions/{id}/roleAssignments", perms: read, h: a.listResourceRoleAssignments},
+		{pattern: "POST /api/customers/{tenantId}/azure/subscriptions/{id}/roleAssignments", perms: read, serviceGated: true, h: a.createResourceRoleAssignment},
+		{pattern: "DELETE /api/customers/{tenantId}/azure/subscriptions/{id}/roleAssignments/{assignmentId}", perms: read, serviceGated: true, h: a.deleteResourceRoleAssignment},
 
 		{pattern: "POST /api/users/provision", perms: usersWrite, h: a.provisionUser},
 		{pattern: "GET /api/users/export", perms: usersWrite, h: a.exportUsers},
