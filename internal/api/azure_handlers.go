@@ -13,14 +13,14 @@ import (
 // same handlers serve a customer's own users (/api/azure/...) and its
 // partner's agents (/api/customers/{tenantId}/azure/...).
 
-// resourceScope is whose subscriptions the request is about: the caller's
+// customerScope is whose subscriptions the request is about: the caller's
 // tenant, or the customer in the path for a partner's agent.
-func resourceScope(r *http.Request) directory.ResourceScope {
+func customerScope(r *http.Request) directory.CustomerScope {
 	own := tenantOf(r.Context())
 	if customer := r.PathValue("tenantId"); customer != "" {
-		return directory.ResourceScope{TenantID: strings.ToLower(customer), PartnerID: own}
+		return directory.CustomerScope{TenantID: strings.ToLower(customer), PartnerID: own}
 	}
-	return directory.ResourceScope{TenantID: own}
+	return directory.CustomerScope{TenantID: own}
 }
 
 func resourceSubscriptionJSON(tenantID string, s *azure.Subscription) client.ResourceSubscription {
@@ -39,7 +39,7 @@ func resourceRoleAssignmentJSON(a *azure.RoleAssignment) client.ResourceRoleAssi
 }
 
 func (a *API) listResourceSubscriptions(w http.ResponseWriter, r *http.Request) error {
-	sc := resourceScope(r)
+	sc := customerScope(r)
 	subs, err := a.dir.ListResourceSubscriptions(r.Context(), sc)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ func (a *API) listResourceSubscriptions(w http.ResponseWriter, r *http.Request) 
 }
 
 func (a *API) getResourceSubscription(w http.ResponseWriter, r *http.Request) error {
-	sc := resourceScope(r)
+	sc := customerScope(r)
 	sub, err := a.dir.GetResourceSubscription(r.Context(), sc, strings.ToLower(r.PathValue("id")))
 	if err != nil {
 		return err
@@ -67,7 +67,7 @@ func (a *API) createResourceSubscription(w http.ResponseWriter, r *http.Request)
 	if err := readInto(w, r, "subscription", &in); err != nil {
 		return err
 	}
-	sc := resourceScope(r)
+	sc := customerScope(r)
 	var sub azure.Subscription
 	var err error
 	if sc.PartnerID != "" {
@@ -83,7 +83,7 @@ func (a *API) createResourceSubscription(w http.ResponseWriter, r *http.Request)
 }
 
 func (a *API) listResourceRoleAssignments(w http.ResponseWriter, r *http.Request) error {
-	as, err := a.dir.ListResourceRoleAssignments(r.Context(), resourceScope(r), strings.ToLower(r.PathValue("id")))
+	as, err := a.dir.ListResourceRoleAssignments(r.Context(), customerScope(r), strings.ToLower(r.PathValue("id")))
 	if err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func (a *API) createResourceRoleAssignment(w http.ResponseWriter, r *http.Reques
 	if err := readInto(w, r, "roleAssignment", &in); err != nil {
 		return err
 	}
-	ra, err := a.dir.AddResourceRoleAssignment(r.Context(), resourceScope(r), strings.ToLower(r.PathValue("id")), directory.RoleAssignmentInput{
+	ra, err := a.dir.AddResourceRoleAssignment(r.Context(), customerScope(r), strings.ToLower(r.PathValue("id")), directory.RoleAssignmentInput{
 		RoleDefinitionID: in.Properties.RoleDefinitionID, PrincipalID: in.Properties.PrincipalID, PrincipalType: in.Properties.PrincipalType})
 	if err != nil {
 		return err
@@ -110,7 +110,7 @@ func (a *API) createResourceRoleAssignment(w http.ResponseWriter, r *http.Reques
 }
 
 func (a *API) deleteResourceRoleAssignment(w http.ResponseWriter, r *http.Request) error {
-	err := a.dir.RemoveResourceRoleAssignment(r.Context(), resourceScope(r), strings.ToLower(r.PathValue("id")), r.PathValue("assignmentId"))
+	err := a.dir.RemoveResourceRoleAssignment(r.Context(), customerScope(r), strings.ToLower(r.PathValue("id")), r.PathValue("assignmentId"))
 	if err != nil {
 		return err
 	}

@@ -10,16 +10,16 @@ import (
 	"github.com/atriumhq/atrium/internal/directory/azure"
 )
 
-// ResourceScope says whose resource subscriptions a call is about and who
-// acts: TenantID's own users (PartnerID empty), or the agents of PartnerID,
-// the caller's own partner tenant, for its customer TenantID.
-type ResourceScope struct {
+// CustomerScope says whose data a call is about and who acts: TenantID's
+// own users (PartnerID empty), or the agents of PartnerID, the caller's
+// own partner tenant, for its customer TenantID.
+type CustomerScope struct {
 	TenantID  string
 	PartnerID string
 }
 
 // resources runs fn for the caller in scope.
-func (s *Service) resources(ctx context.Context, sc ResourceScope, write bool, fn func(a *resourceActor, ct Tx) error) error {
+func (s *Service) resources(ctx context.Context, sc CustomerScope, write bool, fn func(a *resourceActor, ct Tx) error) error {
 	if sc.PartnerID == "" {
 		return s.customerResources(ctx, sc.TenantID, write, fn)
 	}
@@ -29,7 +29,7 @@ func (s *Service) resources(ctx context.Context, sc ResourceScope, write bool, f
 // ListResourceSubscriptions lists the resource subscriptions the caller
 // may see: where they hold a role, or all of them for a customer's Global
 // admin.
-func (s *Service) ListResourceSubscriptions(ctx context.Context, sc ResourceScope) ([]azure.Subscription, error) {
+func (s *Service) ListResourceSubscriptions(ctx context.Context, sc CustomerScope) ([]azure.Subscription, error) {
 	var out []azure.Subscription
 	err := s.resources(ctx, sc, false, func(a *resourceActor, ct Tx) error {
 		subs, err := ct.ListResourceSubscriptions()
@@ -51,7 +51,7 @@ func (s *Service) ListResourceSubscriptions(ctx context.Context, sc ResourceScop
 
 // GetResourceSubscription returns one resource subscription, if the
 // caller holds a role on it.
-func (s *Service) GetResourceSubscription(ctx context.Context, sc ResourceScope, id string) (azure.Subscription, error) {
+func (s *Service) GetResourceSubscription(ctx context.Context, sc CustomerScope, id string) (azure.Subscription, error) {
 	var sub azure.Subscription
 	err := s.resources(ctx, sc, false, func(a *resourceActor, ct Tx) error {
 		var err error
@@ -71,7 +71,7 @@ func readableSubscription(s *Service, ct Tx, a *resourceActor, id string) (azure
 
 // ListResourceRoleAssignments lists a subscription's role assignments
 // (Access control), for anyone holding a role on it.
-func (s *Service) ListResourceRoleAssignments(ctx context.Context, sc ResourceScope, subID string) ([]azure.RoleAssignment, error) {
+func (s *Service) ListResourceRoleAssignments(ctx context.Context, sc CustomerScope, subID string) ([]azure.RoleAssignment, error) {
 	var out []azure.RoleAssignment
 	err := s.resources(ctx, sc, false, func(a *resourceActor, ct Tx) error {
 		if _, err := readableSubscription(s, ct, a, subID); err != nil {
@@ -96,7 +96,7 @@ type RoleAssignmentInput struct {
 // for an Owner or User Access Administrator of it or a customer's Global
 // admin (partners.md §7 rule 4). A ForeignGroup principal must be the
 // AdminAgents group of a partner with a reseller relationship (rule 3).
-func (s *Service) AddResourceRoleAssignment(ctx context.Context, sc ResourceScope, subID string, in RoleAssignmentInput) (azure.RoleAssignment, error) {
+func (s *Service) AddResourceRoleAssignment(ctx context.Context, sc CustomerScope, subID string, in RoleAssignmentInput) (azure.RoleAssignment, error) {
 	ra := azure.RoleAssignment{ID: newID(), SubscriptionID: subID, PrincipalID: strings.ToLower(strings.TrimSpace(in.PrincipalID)),
 		PrincipalType: in.PrincipalType, CreatedAt: s.Now()}
 	roleID, ok := azure.RoleID(subID, strings.TrimSpace(in.RoleDefinitionID))
@@ -204,7 +204,7 @@ func (s *Service) adminAgentsOwner(ctx context.Context, tenantID, groupID string
 // subscription, for an Owner or User Access Administrator of it or a
 // customer's Global admin. Removing the partner's ForeignGroup Owner is
 // how a customer stops its partner managing the subscription (rule 3).
-func (s *Service) RemoveResourceRoleAssignment(ctx context.Context, sc ResourceScope, subID, id string) error {
+func (s *Service) RemoveResourceRoleAssignment(ctx context.Context, sc CustomerScope, subID, id string) error {
 	return s.resources(ctx, sc, true, func(a *resourceActor, ct Tx) error {
 		sub, err := ct.GetResourceSubscription(subID)
 		if err != nil {

@@ -110,6 +110,7 @@ type Profile struct {
 	CreatedBy                     string // display name of who created it
 	CreatedAt                     time.Time
 	ModifiedAt                    time.Time
+	DevicesAssigned               int // counted when read, not stored
 }
 
 // CSVHeader is the header of a partner's device upload (partners.md §8.1).
