@@ -29,7 +29,9 @@ func newAutopilotWorld(t *testing.T, dap bool, opts ...func(*server.Config)) *au
 	return w
 }
 
-func (w *autopilotWorld) devices(rest string) string { return "/api/customers/" + w.ct.id + "/devices" + rest }
+func (w *autopilotWorld) devices(rest string) string {
+	return "/api/customers/" + w.ct.id + "/devices" + rest
+}
 func (w *autopilotWorld) profiles(rest string) string {
 	return "/api/customers/" + w.ct.id + "/deploymentProfiles" + rest
 }
