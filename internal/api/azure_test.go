@@ -136,6 +136,8 @@ func TestAzureGates(t *testing.T) {
 	h.want(h.do("", "GET", "/api/azure/subscriptions", nil), http.StatusUnauthorized, "")
 	h.want(h.do(s.ct.memberTok, "POST", "/api/azure/subscriptions", map[string]any{"displayName": "x"}), http.StatusForbidden, "")
 	h.want(h.do(s.ct.memberTok, "GET", sub, nil), http.StatusForbidden, "")
+	h.want(h.do(s.pt.adminTok, "GET", sub, nil), http.StatusNotFound, "") // another tenant's subscription
+	h.want(h.do(s.pt.adminTok, "DELETE", sub+"/roleAssignments/"+s.owner, nil), http.StatusNotFound, "")
 	r := h.do(s.ct.memberTok, "GET", "/api/azure/subscriptions", nil)
 	h.want(r, http.StatusOK, "")
 	if n := len(r.body["value"].([]any)); n != 0 {
