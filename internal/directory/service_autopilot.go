@@ -77,14 +77,8 @@ func (s *Service) autopilot(ctx context.Context, sc CustomerScope, write bool, a
 		run = s.store.UpdatePair
 	}
 	return run(ctx, sc.TenantID, sc.PartnerID, func(ct, pt Tx) error {
-		p, pten, err := s.agentFor(ctx, pt, sc.PartnerID, act)
+		p, pten, rel, err := s.resellerAgent(ctx, ct, pt, sc.PartnerID, sc.TenantID, act)
 		if err != nil {
-			return err
-		}
-		rel, err := ct.GetPartnerRelationship(sc.PartnerID)
-		if KindOf(err) == KindNotFound {
-			return NotFound(sc.TenantID) // not its customer
-		} else if err != nil {
 			return err
 		}
 		gdap, _, err := gdapRoles(ct, pt, sc.PartnerID, p.UserID)

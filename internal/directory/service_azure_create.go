@@ -64,13 +64,8 @@ func (s *Service) ProvisionResourceSubscription(ctx context.Context, partnerID, 
 		return sub, NotFound(customerID)
 	}
 	err = s.store.UpdatePair(ctx, customerID, partnerID, func(ct, pt Tx) error {
-		p, pten, err := s.agentFor(ctx, pt, partnerID, authz.PartnerBuy)
+		p, pten, _, err := s.resellerAgent(ctx, ct, pt, partnerID, customerID, authz.PartnerBuy)
 		if err != nil {
-			return err
-		}
-		if _, err := ct.GetPartnerRelationship(partnerID); KindOf(err) == KindNotFound {
-			return NotFound(customerID)
-		} else if err != nil {
 			return err
 		}
 		now := s.Now()
