@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/atriumhq/atrium/internal/authz"
+	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/server"
 )
 
@@ -59,7 +60,7 @@ func (s *azureStory) ownerAssignment() string {
 
 func (s *azureStory) removeDAP() {
 	s.h.t.Helper()
-	if err := s.h.app.Directory.RemoveDelegatedAdmin(s.h.customerAdmin(s.ct), s.ct.id, s.pt.id); err != nil {
+	if err := s.h.app.Directory.RemoveDelegatedAdmin(s.h.adminCtx(s.ct), s.ct.id, s.pt.id); err != nil {
 		s.h.t.Fatalf("remove DAP: %v", err)
 	}
 }
@@ -78,8 +79,15 @@ func TestAzureSeedStory(t *testing.T) {
 		t.Fatal("no ForeignGroup Owner assignment for AdminAgents")
 	}
 	h.wantAuditBy(s.ct, "Create resource subscription", s.subID)
-	if a := h.lastAudit(s.ct); a.InitiatedBy.User == nil || a.InitiatedBy.User.ID != s.agentID {
+	a := h.lastAudit(s.ct)
+	if a.InitiatedBy.User == nil || a.InitiatedBy.User.ID != s.agentID {
 		t.Fatalf("customer audit not by the agent: %+v", a.InitiatedBy)
+	}
+	// The partner's activity log shows it: the customer's event on its behalf.
+	events, err := h.app.Directory.PartnerActivity(h.adminCtx(s.pt.tenant), s.pt.id, directory.PartnerCursor{}, 10)
+	if err != nil || len(events) == 0 || events[0].CustomerTenantID != s.ct.id || events[0].Event.Initiator.Partner == nil ||
+		events[0].Event.Initiator.Partner.Delegation != authz.DelegationReseller {
+		t.Fatalf("partner activity: %+v, %v", events, err)
 	}
 	h.wantAuditBy(s.pt.tenant, "Create resource subscription", s.subID)
 

@@ -54,13 +54,13 @@ func (h *harness) resell(pt *partnerTenant, agentID string, ct *tenant, dap bool
 	if err != nil {
 		h.t.Fatalf("invite: %v", err)
 	}
-	if _, err := dir.AcceptPartnerInvitation(h.customerAdmin(ct), inv.Token); err != nil {
+	if _, err := dir.AcceptPartnerInvitation(h.adminCtx(ct), inv.Token); err != nil {
 		h.t.Fatalf("accept: %v", err)
 	}
 }
 
-// customerAdmin is the context of ct's Global admin acting in the service.
-func (h *harness) customerAdmin(ct *tenant) context.Context {
+// adminCtx is the context of the Global admin of ct acting in the service.
+func (h *harness) adminCtx(ct *tenant) context.Context {
 	h.t.Helper()
 	cp, err := h.app.Directory.LoadPrincipal(bg, ct.id, ct.adminID)
 	if err != nil {
