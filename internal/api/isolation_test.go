@@ -51,6 +51,11 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	if err != nil || len(invs) != 1 {
 		t.Fatalf("invoices: %+v, %v", invs, err)
 	}
+	azSub := h.do(a.adminTok, "POST", "/api/azure/subscriptions", map[string]any{"displayName": "Alpha plan"}).body["subscriptionId"].(string)
+	apDev := h.do(a.adminTok, "POST", "/api/devices/autopilot", map[string]any{"devices": []any{map[string]any{"productKey": "PK-A"}}}).
+		body["value"].([]any)[0].(map[string]any)["id"].(string)
+	apProf := h.do(a.adminTok, "POST", "/api/devices/autopilot/profiles", map[string]any{"name": "Alpha OOBE"}).body["id"].(string)
+	owner := map[string]any{"properties": map[string]any{"roleDefinitionId": "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "principalId": b.adminID, "principalType": "User"}}
 	before := h.auditCount(a)
 	ref := map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/" + b.memberID}
 	calls := []struct {
@@ -103,6 +108,25 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 		{"GET", "/api/users/" + u.ID + "/installs", nil},
 		{"GET", "/v1.0/subscribedSkus/" + a.id + "_" + skuBasic, nil},
 		{"GET", "/api/billing/invoices/" + invs[0].ID, nil},
+		{"GET", "/api/azure/subscriptions/" + azSub, nil},
+		{"GET", "/api/azure/subscriptions/" + azSub + "/roleAssignments", nil},
+		{"POST", "/api/azure/subscriptions/" + azSub + "/roleAssignments", owner},
+		{"DELETE", "/api/azure/subscriptions/" + azSub + "/roleAssignments/" + azSub, nil},
+		{"GET", "/api/customers/" + a.id + "/azure/subscriptions", nil},
+		{"POST", "/api/customers/" + a.id + "/azure/subscriptions", map[string]any{"displayName": "x"}},
+		{"GET", "/api/customers/" + a.id + "/azure/subscriptions/" + azSub, nil},
+		{"GET", "/api/devices/autopilot/" + apDev, nil},
+		{"DELETE", "/api/devices/autopilot/" + apDev, nil},
+		{"POST", "/api/devices/autopilot/" + apDev + "/profile", map[string]any{"profileId": nil}},
+		{"PATCH", "/api/devices/autopilot/profiles/" + apProf, map[string]any{"name": "x"}},
+		{"DELETE", "/api/devices/autopilot/profiles/" + apProf, nil},
+		{"GET", "/v1.0/deviceManagement/windowsAutopilotDeviceIdentities/" + apDev, nil},
+		{"DELETE", "/v1.0/deviceManagement/windowsAutopilotDeviceIdentities/" + apDev, nil},
+		{"GET", "/api/customers/" + a.id + "/devices", nil},
+		{"GET", "/api/customers/" + a.id + "/devices/" + apDev, nil},
+		{"DELETE", "/api/customers/" + a.id + "/devices/" + apDev, nil},
+		{"GET", "/api/customers/" + a.id + "/deploymentProfiles", nil},
+		{"DELETE", "/api/customers/" + a.id + "/deploymentProfiles/" + apProf, nil},
 	}
 	for _, c := range calls {
 		r := h.do(b.adminTok, c.method, c.path, c.body)
@@ -117,10 +141,12 @@ func TestOtherTenantSeesNothing(t *testing.T) {
 	// Lists never show A's objects.
 	for _, path := range []string{"/v1.0/users", "/v1.0/groups", "/v1.0/domains", "/v1.0/directory/deletedItems/microsoft.graph.user",
 		"/v1.0/auditLogs/directoryAudits", "/api/support/requests", "/v1.0/devices", "/v1.0/users?$filter=" + url.QueryEscape("id eq '"+u.ID+"'"),
-		"/api/billing/subscriptions", "/api/billing/orders", "/api/billing/invoices", "/v1.0/subscribedSkus"} {
+		"/api/billing/subscriptions", "/api/billing/orders", "/api/billing/invoices", "/v1.0/subscribedSkus", "/api/azure/subscriptions",
+		"/api/devices/autopilot", "/api/devices/autopilot/profiles", "/v1.0/deviceManagement/windowsAutopilotDeviceIdentities"} {
 		r := h.do(b.adminTok, "GET", path, nil)
 		if r.status != 200 || strings.Contains(string(r.raw), u.ID) || strings.Contains(string(r.raw), "alpha") || strings.Contains(string(r.raw), sr.ID) || strings.Contains(string(r.raw), dev.ID) ||
-			strings.Contains(string(r.raw), bought.SubscriptionID) || strings.Contains(string(r.raw), skuBasic) {
+			strings.Contains(string(r.raw), bought.SubscriptionID) || strings.Contains(string(r.raw), skuBasic) ||
+			strings.Contains(string(r.raw), azSub) || strings.Contains(string(r.raw), apDev) || strings.Contains(string(r.raw), apProf) {
 			t.Errorf("GET %s as tenant B: %d %s", path, r.status, r.raw)
 		}
 	}

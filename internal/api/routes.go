@@ -19,9 +19,10 @@ type route struct {
 	// selfService routes change only the caller's own account; every
 	// signed-in user may call them.
 	selfService bool
-	// agent routes are a partner's agents' work in their own tenant: every
-	// member may call them and the service checks the agent groups.
-	agent bool
+	// serviceGated routes change data under rules no directory permission
+	// expresses (a partner's agent groups, resource role assignments):
+	// every signed-in member may call them and the service decides.
+	serviceGated bool
 	// openDuring lists the unfinished sign-in steps during which a browser
 	// session may still call the route.
 	openDuring step
@@ -216,11 +217,11 @@ func (a *API) routeTable() []route {
 		{pattern: "POST /api/support/requests/{id}/close", perms: tickets, h: a.closeSupportRequest},
 
 		{pattern: "GET /api/partner", perms: read, h: a.getPartnerProfile},
-		{pattern: "POST /api/partner/invitations", perms: read, agent: true, h: a.createPartnerInvitation},
+		{pattern: "POST /api/partner/invitations", perms: read, serviceGated: true, h: a.createPartnerInvitation},
 		{pattern: "GET /api/partner/invitations/{token}", perms: read, h: a.inspectPartnerInvitation},
 		{pattern: "POST /api/partner/invitations/{token}/accept", perms: needs(authz.OrgManage), h: a.acceptPartnerInvitation},
 		{pattern: "GET /api/partner/customers", perms: read, h: a.listPartnerCustomers},
-		{pattern: "POST /api/partner/customers/{tenantId}/subscriptions", perms: read, agent: true, h: a.buyForCustomer},
+		{pattern: "POST /api/partner/customers/{tenantId}/subscriptions", perms: read, serviceGated: true, h: a.buyForCustomer},
 		{pattern: "DELETE /api/partner/customers/{tenantId}", perms: needs(authz.OrgManage), h: a.endResellerRelationship},
 		{pattern: "GET /api/partner/activityLog", perms: read, h: a.partnerActivityLog},
 		{pattern: "GET /v1.0/contracts", perms: read, h: a.listContracts},
@@ -229,6 +230,41 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/partnerRelationships", perms: needs(authz.OrgManage), h: a.listPartnerRelationships},
 		{pattern: "GET /api/partnerRelationships/{partnerTenantId}", perms: needs(authz.OrgManage), h: a.getPartnerRelationship},
 		{pattern: "DELETE /api/partnerRelationships/{partnerTenantId}/delegatedAdmin", perms: needs(authz.OrgManage), h: a.removeDelegatedAdmin},
+		{pattern: "GET /api/azure/subscriptions", perms: read, h: a.listResourceSubscriptions},
+		{pattern: "POST /api/azure/subscriptions", perms: needs(authz.BillingManage, authz.OrgManage), h: a.createResourceSubscription},
+		{pattern: "GET /api/azure/subscriptions/{id}", perms: read, h: a.getResourceSubscription},
+		{pattern: "GET /api/azure/subscriptions/{id}/roleAssignments", perms: read, h: a.listResourceRoleAssignments},
+		{pattern: "POST /api/azure/subscriptions/{id}/roleAssignments", perms: read, serviceGated: true, h: a.createResourceRoleAssignment},
+		{pattern: "DELETE /api/azure/subscriptions/{id}/roleAssignments/{assignmentId}", perms: read, serviceGated: true, h: a.deleteResourceRoleAssignment},
+		{pattern: "GET /api/customers/{tenantId}/azure/subscriptions", perms: read, h: a.listResourceSubscriptions},
+		{pattern: "POST /api/customers/{tenantId}/azure/subscriptions", perms: read, serviceGated: true, h: a.createResourceSubscription},
+		{pattern: "GET /api/customers/{tenantId}/azure/subscriptions/{id}", perms: read, h: a.getResourceSubscription},
+		{pattern: "GET /api/customers/{tenantId}/azure/subscriptions/{id}/roleAssignments", perms: read, h: a.listResourceRoleAssignments},
+		{pattern: "POST /api/customers/{tenantId}/azure/subscriptions/{id}/roleAssignments", perms: read, serviceGated: true, h: a.createResourceRoleAssignment},
+		{pattern: "DELETE /api/customers/{tenantId}/azure/subscriptions/{id}/roleAssignments/{assignmentId}", perms: read, serviceGated: true, h: a.deleteResourceRoleAssignment},
+
+		{pattern: "GET /api/devices/autopilot", perms: devices, h: a.listAutopilotDevices},
+		{pattern: "POST /api/devices/autopilot", perms: devices, h: a.addAutopilotDevices},
+		{pattern: "GET /api/devices/autopilot/{id}", perms: devices, h: a.getAutopilotDevice},
+		{pattern: "DELETE /api/devices/autopilot/{id}", perms: devices, h: a.deleteAutopilotDevice},
+		{pattern: "POST /api/devices/autopilot/{id}/profile", perms: devices, h: a.assignAutopilotProfile},
+		{pattern: "GET /api/devices/autopilot/profiles", perms: devices, h: a.listDeploymentProfiles},
+		{pattern: "POST /api/devices/autopilot/profiles", perms: devices, h: a.createDeploymentProfile},
+		{pattern: "PATCH /api/devices/autopilot/profiles/{id}", perms: devices, h: a.updateDeploymentProfile},
+		{pattern: "DELETE /api/devices/autopilot/profiles/{id}", perms: devices, h: a.deleteDeploymentProfile},
+		{pattern: "GET /v1.0/deviceManagement/windowsAutopilotDeviceIdentities", perms: devices, h: a.listAutopilotIdentities},
+		{pattern: "POST /v1.0/deviceManagement/windowsAutopilotDeviceIdentities", perms: devices, h: a.createAutopilotIdentity},
+		{pattern: "GET /v1.0/deviceManagement/windowsAutopilotDeviceIdentities/{id}", perms: devices, h: a.getAutopilotIdentity},
+		{pattern: "DELETE /v1.0/deviceManagement/windowsAutopilotDeviceIdentities/{id}", perms: devices, h: a.deleteAutopilotDevice},
+		{pattern: "GET /api/customers/{tenantId}/devices", perms: read, h: a.listAutopilotDevices},
+		{pattern: "POST /api/customers/{tenantId}/devices", perms: read, serviceGated: true, h: a.addAutopilotDevices},
+		{pattern: "GET /api/customers/{tenantId}/devices/{id}", perms: read, h: a.getAutopilotDevice},
+		{pattern: "DELETE /api/customers/{tenantId}/devices/{id}", perms: read, serviceGated: true, h: a.deleteAutopilotDevice},
+		{pattern: "POST /api/customers/{tenantId}/devices/{id}/profile", perms: read, serviceGated: true, h: a.assignAutopilotProfile},
+		{pattern: "GET /api/customers/{tenantId}/deploymentProfiles", perms: read, h: a.listDeploymentProfiles},
+		{pattern: "POST /api/customers/{tenantId}/deploymentProfiles", perms: read, serviceGated: true, h: a.createDeploymentProfile},
+		{pattern: "PATCH /api/customers/{tenantId}/deploymentProfiles/{id}", perms: read, serviceGated: true, h: a.updateDeploymentProfile},
+		{pattern: "DELETE /api/customers/{tenantId}/deploymentProfiles/{id}", perms: read, serviceGated: true, h: a.deleteDeploymentProfile},
 
 		{pattern: "POST /api/users/provision", perms: usersWrite, h: a.provisionUser},
 		{pattern: "GET /api/users/export", perms: usersWrite, h: a.exportUsers},

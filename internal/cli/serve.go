@@ -16,6 +16,7 @@ func serveCmd() *cobra.Command {
 	var signup, demo, strict, noDAP bool
 	var purge time.Duration
 	var smtpURL, mailFrom, catalog, webhook, webhookSecret string
+	var azureAccess, autopilotPolicy string
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the Atrium server",
@@ -30,6 +31,7 @@ func serveCmd() *cobra.Command {
 			cfg.SMTPURL, cfg.MailFrom, cfg.CatalogFile = smtpURL, mailFrom, catalog
 			cfg.ProvisioningWebhook, cfg.ProvisioningSecretFile = webhook, webhookSecret
 			cfg.DisableDAP = noDAP
+			cfg.PartnerAzureAccess, cfg.AutopilotPolicy = azureAccess, autopilotPolicy
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			return server.Run(c.Context(), cfg, c.OutOrStdout())
 		},
@@ -47,6 +49,8 @@ func serveCmd() *cobra.Command {
 	c.Flags().StringVar(&webhook, "provisioning-webhook", env("ATRIUM_PROVISIONING_WEBHOOK", ""), "URL that users' service plans are provisioned to by signed POSTs, or Workload=URL pairs separated by commas; default none, plans count as provisioned (ATRIUM_PROVISIONING_WEBHOOK)")
 	c.Flags().StringVar(&webhookSecret, "provisioning-secret-file", env("ATRIUM_PROVISIONING_SECRET_FILE", ""), "file with the secret (16+ characters) the provisioning webhook's calls are signed with (ATRIUM_PROVISIONING_SECRET_FILE)")
 	c.Flags().BoolVar(&noDAP, "disable-dap", envBool("ATRIUM_DISABLE_DAP", false), "refuse delegated admin privileges (DAP) in new partner relationships; partners use GDAP (ATRIUM_DISABLE_DAP)")
+	c.Flags().StringVar(&azureAccess, "partner-azure-access", env("ATRIUM_PARTNER_AZURE_ACCESS", "resellerRelationship"), "what a partner's AdminAgents need besides a role assignment to use a customer's resource subscriptions: resellerRelationship (seed 002: access survives removing delegated admin) or delegatedAdmin (also DAP or GDAP) (ATRIUM_PARTNER_AZURE_ACCESS)")
+	c.Flags().StringVar(&autopilotPolicy, "autopilot-policy", env("ATRIUM_AUTOPILOT_POLICY", "current"), "partners' Windows Autopilot rules: current (seed 002's rules, no delegated admin needed for profiles) or announced (delegated admin needed for profiles and others' devices) (ATRIUM_AUTOPILOT_POLICY)")
 	return c
 }
 

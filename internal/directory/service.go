@@ -29,6 +29,14 @@ type Config struct {
 	// DisableDAP turns delegated admin privileges (DAP) off for new
 	// partner relationships; existing grants keep working.
 	DisableDAP bool
+	// AzureAccessRequires is partner.azureAccessRequires (partners.md §7):
+	// authz.AzureAccessReseller (the default when empty) or
+	// authz.AzureAccessDelegated.
+	AzureAccessRequires string
+	// AutopilotPolicy is partner.autopilotRules (partners.md §8.2):
+	// authz.AutopilotCurrent (the default when empty) or
+	// authz.AutopilotAnnounced.
+	AutopilotPolicy string
 }
 
 // Service carries out every directory operation: it checks authorization,
@@ -43,6 +51,10 @@ type Service struct {
 	payments   PaymentProvider
 	now        func() time.Time
 	disableDAP bool
+	// azureAccess and autopilotPolicy are Config's AzureAccessRequires and
+	// AutopilotPolicy, defaults filled.
+	azureAccess     string
+	autopilotPolicy string
 
 	dummyOnce sync.Once
 	dummy     string
@@ -65,7 +77,14 @@ func NewService(cfg Config) *Service {
 	if payments == nil {
 		payments = InvoicePayment{}
 	}
-	return &Service{payments: payments, store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
+	azureAccess, autopilotPolicy := cfg.AzureAccessRequires, cfg.AutopilotPolicy
+	if azureAccess == "" {
+		azureAccess = authz.AzureAccessReseller
+	}
+	if autopilotPolicy == "" {
+		autopilotPolicy = authz.AutopilotCurrent
+	}
+	return &Service{azureAccess: azureAccess, autopilotPolicy: autopilotPolicy, payments: payments, store: cfg.Store, resolver: cfg.Resolver, hasher: cfg.Hasher, platform: cfg.PlatformDomain,
 		newKey: cfg.NewSigningKey, catalog: catalog, now: now, disableDAP: cfg.DisableDAP}
 }
 

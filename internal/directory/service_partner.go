@@ -186,3 +186,17 @@ func (s *Service) PartnerProfile(ctx context.Context, tenantID string) (partner.
 // DAPEnabled reports whether new relationships may include delegated
 // admin privileges.
 func (s *Service) DAPEnabled() bool { return !s.disableDAP }
+
+// resellerAgent checks that partnerID is the reseller of customerID, the
+// tenant of ct (else the customer is not found, for every caller), and
+// then that the caller is an agent of the partner who may do act.
+func (s *Service) resellerAgent(ctx context.Context, ct, pt Tx, partnerID, customerID string, act authz.PartnerAction) (authz.Principal, Tenant, partner.Relationship, error) {
+	rel, err := ct.GetPartnerRelationship(partnerID)
+	if KindOf(err) == KindNotFound {
+		return authz.Principal{}, Tenant{}, rel, NotFound(customerID)
+	} else if err != nil {
+		return authz.Principal{}, Tenant{}, rel, err
+	}
+	p, t, err := s.agentFor(ctx, pt, partnerID, act)
+	return p, t, rel, err
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/atriumhq/atrium/internal/directory/autopilot"
+	"github.com/atriumhq/atrium/internal/directory/azure"
 	"github.com/atriumhq/atrium/internal/directory/partner"
 )
 
@@ -194,6 +196,39 @@ type Tx interface {
 	// AcceptPartnerInvitation marks an unaccepted invitation accepted;
 	// NotFound if it was accepted meanwhile.
 	AcceptPartnerInvitation(inv *partner.Invitation) error
+
+	// CreateResourceSubscription stores a new resource subscription.
+	CreateResourceSubscription(sub *azure.Subscription) error
+	GetResourceSubscription(id string) (azure.Subscription, error)
+	// ListResourceSubscriptions lists the tenant's resource subscriptions
+	// by name.
+	ListResourceSubscriptions() ([]azure.Subscription, error)
+	// CreateResourceRoleAssignment stores a role assignment; Conflict when
+	// the principal already holds the role on the subscription.
+	CreateResourceRoleAssignment(a *azure.RoleAssignment) error
+	// ListResourceRoleAssignments lists the role assignments of one
+	// subscription, oldest first.
+	ListResourceRoleAssignments(subscriptionID string) ([]azure.RoleAssignment, error)
+	DeleteResourceRoleAssignment(subscriptionID, id string) error
+
+	// CreateAutopilotDevice registers a device for Autopilot; Conflict when
+	// its serial number (with manufacturer and model) or product key is
+	// already registered.
+	CreateAutopilotDevice(d *autopilot.Device) error
+	GetAutopilotDevice(id string) (autopilot.Device, error)
+	// ListAutopilotDevices lists the tenant's Autopilot devices, newest
+	// upload first.
+	ListAutopilotDevices() ([]autopilot.Device, error)
+	// SetAutopilotProfile records the profile applied to a device ("" for
+	// none) and its assignment status.
+	SetAutopilotProfile(id, profileID, status string) error
+	DeleteAutopilotDevice(id string) error
+	CreateAutopilotProfile(p *autopilot.Profile) error
+	GetAutopilotProfile(id string) (autopilot.Profile, error)
+	// ListAutopilotProfiles lists the deployment profiles by name.
+	ListAutopilotProfiles() ([]autopilot.Profile, error)
+	UpdateAutopilotProfile(p *autopilot.Profile) error
+	DeleteAutopilotProfile(id string) error
 
 	// SignInState returns a user's lockout state (zero state if none).
 	SignInState(userID string) (SignInState, error)

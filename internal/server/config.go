@@ -6,9 +6,11 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 	"github.com/atriumhq/atrium/internal/jobs"
 	"github.com/atriumhq/atrium/internal/password"
@@ -39,9 +41,15 @@ type Config struct {
 	// DisableDAP turns delegated admin privileges (DAP) off for new
 	// partner relationships (partners.md §3); GDAP stays.
 	DisableDAP bool
-	Password   password.Params
-	Logger     *slog.Logger
-	Now        func() time.Time // the directory's clock; time.Now when nil (tests move it)
+	// PartnerAzureAccess is partner.azureAccessRequires (partners.md §7):
+	// resellerRelationship (default) or delegatedAdmin.
+	PartnerAzureAccess string
+	// AutopilotPolicy is partner.autopilotRules (partners.md §8.2):
+	// current (default) or announced.
+	AutopilotPolicy string
+	Password        password.Params
+	Logger          *slog.Logger
+	Now             func() time.Time // the directory's clock; time.Now when nil (tests move it)
 }
 
 // Validate checks the configuration and fills derived defaults.
@@ -84,6 +92,18 @@ func (c *Config) Validate() error {
 	}
 	if err := c.loadConnectors(); err != nil {
 		errs = append(errs, err)
+	}
+	if c.PartnerAzureAccess == "" {
+		c.PartnerAzureAccess = authz.AzureAccessReseller
+	}
+	if !slices.Contains(authz.AzureAccessModes, c.PartnerAzureAccess) {
+		errs = append(errs, fmt.Errorf("partner Azure access %q (--partner-azure-access) must be one of %s", c.PartnerAzureAccess, strings.Join(authz.AzureAccessModes, ", ")))
+	}
+	if c.AutopilotPolicy == "" {
+		c.AutopilotPolicy = authz.AutopilotCurrent
+	}
+	if !slices.Contains(authz.AutopilotPolicies, c.AutopilotPolicy) {
+		errs = append(errs, fmt.Errorf("autopilot policy %q (--autopilot-policy) must be one of %s", c.AutopilotPolicy, strings.Join(authz.AutopilotPolicies, ", ")))
 	}
 	if c.MailFrom == "" {
 		c.MailFrom = "Atrium Online Services <no-reply@" + c.PlatformDomain + ">"

@@ -41,7 +41,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	dir := directory.NewService(directory.Config{Store: store, Resolver: newResolver(cfg.DNSResolver),
 		Hasher: password.Hasher{Params: cfg.Password}, PlatformDomain: cfg.PlatformDomain, NewSigningKey: authn.NewSigningKey, Catalog: cfg.Catalog, Now: cfg.Now,
-		DisableDAP: cfg.DisableDAP})
+		DisableDAP: cfg.DisableDAP, AzureAccessRequires: cfg.PartnerAzureAccess, AutopilotPolicy: cfg.AutopilotPolicy})
 	tokens := authn.NewTokens(dir, cfg.PublicURL, nil)
 	a := api.New(api.Config{Directory: dir, Tokens: tokens, Sessions: authn.NewSessions(dir, cfg.PublicURL), Provider: authn.NewProvider(dir, tokens), PublicURL: cfg.PublicURL, AllowSignup: cfg.AllowSignup,
 		StrictAdvancedQueries: cfg.StrictAdvancedQueries, Logger: cfg.Logger})

@@ -135,6 +135,8 @@ func TestConfigValidate(t *testing.T) {
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "https://hooks.example/p", ProvisioningSecretFile: short},
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "ftp://hooks.example/p", ProvisioningSecretFile: secret},
 		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", ProvisioningWebhook: "Mail=https://a.example,=https://b.example", ProvisioningSecretFile: secret},
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", PartnerAzureAccess: "dap"},
+		{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "a.b", AutopilotPolicy: "strict"},
 	}
 	for i, c := range bad {
 		if err := c.Validate(); err == nil {
@@ -144,6 +146,14 @@ func TestConfigValidate(t *testing.T) {
 	good := server.Config{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "atrium.localhost"}
 	if err := good.Validate(); err != nil || good.PublicURL != "http://localhost:8080" {
 		t.Errorf("good config: %v, public URL %q", err, good.PublicURL)
+	}
+	if good.PartnerAzureAccess != "resellerRelationship" || good.AutopilotPolicy != "current" {
+		t.Errorf("partner defaults: %q, %q", good.PartnerAzureAccess, good.AutopilotPolicy)
+	}
+	modern := server.Config{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "atrium.localhost",
+		PartnerAzureAccess: "delegatedAdmin", AutopilotPolicy: "announced"}
+	if err := modern.Validate(); err != nil {
+		t.Errorf("delegatedAdmin, announced: %v", err)
 	}
 	hooks := server.Config{Listen: ":8080", Store: sqlstore.Config{DataDir: "x"}, PlatformDomain: "atrium.localhost",
 		ProvisioningWebhook: "Mail=https://mail.example/p, Files=http://files.example/p", ProvisioningSecretFile: secret}

@@ -54,6 +54,8 @@ func Run(t *testing.T, s directory.Store) {
 		{"Imports", testImports},
 		{"DueSubscriptions", testDueSubscriptions},
 		{"Partners", testPartners},
+		{"ResourceSubscriptions", testResourceSubscriptions},
+		{"Autopilot", testAutopilot},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
