@@ -19,7 +19,7 @@ type autopilotWorld struct {
 
 func newAutopilotWorld(t *testing.T, dap bool, opts ...func(*server.Config)) *autopilotWorld {
 	h := newHarness(t, opts...)
-	w := &autopilotWorld{h: h, ct: h.newTenant("cust"), p: h.newPartner("pp"), q: h.newPartner("qq")}
+	w := &autopilotWorld{h: h, ct: h.newTenant("cust"), p: h.newPartnerTenant("pp"), q: h.newPartnerTenant("qq")}
 	var pAdminID, qAdminID string
 	pAdminID, w.pAdmin = h.agent(w.p, "alex", w.p.prof.AdminAgents)
 	_, w.pSal = h.agent(w.p, "sam", w.p.prof.SalesAgents)
@@ -71,7 +71,7 @@ func TestAutopilotPartnerCurrent(t *testing.T) {
 	h := w.h
 
 	// Reseller required: a partner without a relationship finds nothing.
-	stranger := h.newPartner("rr")
+	stranger := h.newPartnerTenant("rr")
 	_, rAdmin := h.agent(stranger, "rita", stranger.prof.AdminAgents)
 	h.want(h.do(rAdmin, "GET", w.devices(""), nil), http.StatusNotFound, "")
 	h.want(h.do(rAdmin, "POST", w.devices("?batchName=x"), deviceCSV+"S0,,,M,X\n", "Content-Type", "text/csv"), http.StatusNotFound, "")

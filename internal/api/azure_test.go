@@ -23,7 +23,7 @@ type azureStory struct {
 
 func newAzureStory(t *testing.T, opts ...func(*server.Config)) *azureStory {
 	h := newHarness(t, opts...)
-	s := &azureStory{h: h, pt: h.newPartner("ptnr"), ct: h.newTenant("cust")}
+	s := &azureStory{h: h, pt: h.newPartnerTenant("ptnr"), ct: h.newTenant("cust")}
 	s.agentID, s.agent = h.agent(s.pt, "alex", s.pt.prof.AdminAgents)
 	h.resell(s.pt, s.agentID, s.ct, true)
 	r := h.do(s.agent, "POST", s.partnerPath(""), map[string]any{"displayName": "Azure plan"})
@@ -191,7 +191,7 @@ func TestAzureGates(t *testing.T) {
 	h.want(h.do(sales, "GET", s.partnerPath("/"+s.subID), nil), http.StatusForbidden, "")
 	_, helpdesk := h.agent(s.pt, "hal", s.pt.prof.HelpdeskAgents)
 	h.want(h.do(helpdesk, "POST", s.partnerPath(""), map[string]any{"displayName": "No"}), http.StatusForbidden, "")
-	other := h.newPartner("other")
+	other := h.newPartnerTenant("other")
 	_, otherAgent := h.agent(other, "olga", other.prof.AdminAgents)
 	otherPath := "/api/customers/" + s.ct.id + "/azure/subscriptions"
 	h.want(h.do(otherAgent, "GET", otherPath+"/"+s.subID, nil), http.StatusNotFound, "")

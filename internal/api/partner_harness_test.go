@@ -13,8 +13,8 @@ type partnerTenant struct {
 	prof partner.Profile
 }
 
-// newPartner makes a tenant the operator turns into a partner.
-func (h *harness) newPartner(prefix string) *partnerTenant {
+// newPartnerTenant makes a tenant the operator turns into a partner.
+func (h *harness) newPartnerTenant(prefix string) *partnerTenant {
 	h.t.Helper()
 	tn := h.newTenant(prefix)
 	prof, err := h.app.Directory.SetPartner(authz.WithPrincipal(bg, authz.Operator), tn.id, true)
