@@ -179,6 +179,25 @@ func TestPartnerDAPStory(t *testing.T) {
 		t.Fatalf("sales agent at the customer's authority: %d %v", status, tokBody)
 	}
 
+	// The admin agent creates an Azure subscription for the customer: the
+	// partner's AdminAgents become its Owner, shown to the customer as a
+	// foreign group.
+	azure := h.do(po.adminTok, "POST", "/api/customers/"+c.id+"/azure/subscriptions", map[string]any{"displayName": "Contoso Azure plan"})
+	h.want(azure, 201, "")
+	subPath := "/api/customers/" + c.id + "/azure/subscriptions/" + azure.body["subscriptionId"].(string)
+	custSub := "/api/azure/subscriptions/" + azure.body["subscriptionId"].(string)
+	owner := ""
+	for _, v := range h.do(c.adminTok, "GET", custSub+"/roleAssignments", nil).body["value"].([]any) {
+		props := v.(map[string]any)["properties"].(map[string]any)
+		if props["principalType"] == "ForeignGroup" && props["principalId"] == po.groups.AdminAgents &&
+			strings.HasSuffix(props["roleDefinitionId"].(string), "/"+authz.ResourceOwner.ID) {
+			owner = v.(map[string]any)["name"].(string)
+		}
+	}
+	if owner == "" {
+		t.Fatal("no Owner assignment of the partner's AdminAgents on the new subscription")
+	}
+
 	// The partner buys for its customer as reseller.
 	buy := h.do(po.salesTok, "POST", "/api/partner/customers/"+c.id+"/subscriptions", map[string]any{"skuId": skuBasic, "quantity": 3})
 	h.want(buy, 201, "")
@@ -204,6 +223,10 @@ func TestPartnerDAPStory(t *testing.T) {
 		t.Fatalf("the customer's log of the refused agent: %+v", knock)
 	}
 	h.want(in(po.adminTok, "POST", "/api/support/requests", map[string]any{"title": "x", "description": "y", "service": "mail"}), 403, "")
+	// The Azure Owner assignment survives removing DAP, until the customer removes it.
+	h.want(h.do(po.adminTok, "GET", subPath, nil), 200, "")
+	h.want(h.do(c.adminTok, "DELETE", custSub+"/roleAssignments/"+owner, nil), 204, "")
+	h.want(h.do(po.adminTok, "GET", subPath, nil), 403, "Authorization_RequestDenied")
 	// The reseller relationship stays.
 	cust = h.do(po.adminTok, "GET", "/api/partner/customers", nil)
 	if v := cust.body["value"].([]any); len(v) != 1 || v[0].(map[string]any)["delegatedAdmin"] != false {
@@ -211,7 +234,7 @@ func TestPartnerDAPStory(t *testing.T) {
 	}
 
 	// Both logs tell the story.
-	for _, want := range []string{"Add partner to company", "Add delegated admin", "Remove delegated admin"} {
+	for _, want := range []string{"Add partner to company", "Add delegated admin", "Create resource subscription", "Remove delegated admin"} {
 		h.wantActivity(c, want)
 		h.wantActivity(po.tenant, want)
 	}
@@ -244,6 +267,7 @@ func TestPartnerDAPStory(t *testing.T) {
 	if v := h.do(po.adminTok, "GET", "/api/partner/customers", nil).body["value"].([]any); len(v) != 0 {
 		t.Fatalf("customers after the end: %v", v)
 	}
+	h.wantActivity(c, "Remove resource role assignment")
 	h.wantActivity(c, "Remove partner from company")
 	h.wantActivity(po.tenant, "Remove partner from company")
 }
