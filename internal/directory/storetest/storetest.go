@@ -53,6 +53,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Provisioning", testProvisioning},
 		{"Imports", testImports},
 		{"DueSubscriptions", testDueSubscriptions},
+		{"GDAP", testGDAP},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
