@@ -19,6 +19,10 @@ type route struct {
 	// selfService routes change only the caller's own account; every
 	// signed-in user may call them.
 	selfService bool
+	// partnerAgent routes act for a partner tenant: any member may reach
+	// them, and the service checks the caller's partner agent groups
+	// (authz.CheckAgent), which no directory permission expresses.
+	partnerAgent bool
 	// openDuring lists the unfinished sign-in steps during which a browser
 	// session may still call the route.
 	openDuring step
@@ -222,6 +226,23 @@ func (a *API) routeTable() []route {
 		{pattern: "GET /api/settings/passwordPolicy", perms: read, h: a.getPasswordPolicy},
 		{pattern: "PATCH /api/settings/passwordPolicy", perms: needs(authz.OrgManage), h: a.updatePasswordPolicy},
 
+		{pattern: "GET /v1.0/tenantRelationships/delegatedAdminRelationships", perms: read, h: a.listGDAPRelationships},
+		{pattern: "POST /v1.0/tenantRelationships/delegatedAdminRelationships", perms: read, partnerAgent: true, h: a.createGDAPRelationship},
+		{pattern: "GET /v1.0/tenantRelationships/delegatedAdminRelationships/{id}", perms: read, h: a.getGDAPRelationship},
+		{pattern: "PATCH /v1.0/tenantRelationships/delegatedAdminRelationships/{id}", perms: read, partnerAgent: true, h: a.updateGDAPRelationship},
+		{pattern: "DELETE /v1.0/tenantRelationships/delegatedAdminRelationships/{id}", perms: read, partnerAgent: true, h: a.deleteGDAPRelationship},
+		{pattern: "POST /v1.0/tenantRelationships/delegatedAdminRelationships/{id}/requests", perms: read, partnerAgent: true, h: a.createGDAPRequest},
+		{pattern: "GET /v1.0/tenantRelationships/delegatedAdminRelationships/{id}/accessAssignments", perms: read, h: a.listGDAPAssignments},
+		{pattern: "POST /v1.0/tenantRelationships/delegatedAdminRelationships/{id}/accessAssignments", perms: read, partnerAgent: true, h: a.createGDAPAssignment},
+		{pattern: "GET /v1.0/tenantRelationships/delegatedAdminRelationships/{id}/accessAssignments/{assignmentId}", perms: read, h: a.getGDAPAssignment},
+		{pattern: "PATCH /v1.0/tenantRelationships/delegatedAdminRelationships/{id}/accessAssignments/{assignmentId}", perms: read, partnerAgent: true, h: a.updateGDAPAssignment},
+		{pattern: "DELETE /v1.0/tenantRelationships/delegatedAdminRelationships/{id}/accessAssignments/{assignmentId}", perms: read, partnerAgent: true, h: a.deleteGDAPAssignment},
+		{pattern: "GET /v1.0/tenantRelationships/delegatedAdminCustomers", perms: read, h: a.listGDAPCustomers},
+		{pattern: "GET /api/partnerRelationships/gdap", perms: needs(authz.OrgManage), h: a.listCustomerGDAP},
+		{pattern: "GET /api/partnerRelationships/gdap/{id}", perms: needs(authz.OrgManage), h: a.getCustomerGDAP},
+		{pattern: "POST /api/partnerRelationships/gdap/{id}/approve", perms: needs(authz.OrgManage), h: a.approveGDAP},
+		{pattern: "POST /api/partnerRelationships/gdap/{id}/decline", perms: needs(authz.OrgManage), h: a.declineGDAP},
+		{pattern: "POST /api/partnerRelationships/gdap/{id}/terminate", perms: needs(authz.OrgManage), h: a.terminateCustomerGDAP},
 		{pattern: "POST /api/signup", public: true, h: a.signupHandler},
 		{pattern: "POST /api/signin", public: true, h: a.signIn},
 		{pattern: "POST /api/sspr/start", public: true, h: a.ssprStart},
