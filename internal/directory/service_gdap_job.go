@@ -136,11 +136,15 @@ func gdapReminderNotice(partnerName, customerName string, rel partner.GDAPRelati
 
 func gdapEndingNotice(partnerName, customerName string, rel partner.GDAPRelationship, days int) partnerNotice {
 	end := rel.EndAt.Format("2 January 2006")
+	in, over := fmt.Sprintf("%d days", days), fmt.Sprintf("%d dagen", days)
+	if days == 1 {
+		in, over = "1 day", "1 dag"
+	}
 	return partnerNotice{
-		subjectEN: fmt.Sprintf("GDAP relationship \"%s\" ends in %d days", rel.DisplayName, days),
+		subjectEN: fmt.Sprintf("GDAP relationship \"%s\" ends in %s", rel.DisplayName, in),
 		bodyEN: fmt.Sprintf("The GDAP relationship \"%s\" between %s and %s ends on %s. After that its roles (%s) no longer apply; the partner can request a new relationship.\n",
 			rel.DisplayName, partnerName, customerName, end, gdapRoleNames(rel.Roles)),
-		subjectNL: fmt.Sprintf("GDAP-relatie \"%s\" eindigt over %d dagen", rel.DisplayName, days),
+		subjectNL: fmt.Sprintf("GDAP-relatie \"%s\" eindigt over %s", rel.DisplayName, over),
 		bodyNL: fmt.Sprintf("De GDAP-relatie \"%s\" tussen %s en %s eindigt op %s. Daarna gelden de rollen (%s) niet meer; de partner kan een nieuwe relatie aanvragen.\n",
 			rel.DisplayName, partnerName, customerName, end, gdapRoleNames(rel.Roles)),
 	}

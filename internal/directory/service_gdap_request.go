@@ -58,7 +58,10 @@ func (s *Service) RequestGDAP(ctx context.Context, partnerID, id, action, public
 		}
 		return s.queueToGlobalAdmins(ct, gdapApprovalNotice(pten.Org.DisplayName, cten.Org.DisplayName, *rel, GDAPApprovalURL(publicURL, rel.ID)))
 	})
-	return GDAPRequest{ID: newID(), Action: action, Status: "succeeded", CreatedAt: now, ModifiedAt: now}, err
+	if err != nil {
+		return GDAPRequest{}, err
+	}
+	return GDAPRequest{ID: newID(), Action: action, Status: "succeeded", CreatedAt: now, ModifiedAt: now}, nil
 }
 
 // partnerGDAPPair runs fn for an Admin agent of partnerID on relationship
