@@ -141,9 +141,18 @@ func (s *Service) endGDAP(ctx context.Context, ct, pt Tx, p authz.Principal, rel
 }
 
 // auditGDAPBoth records activity on rel in the customer's and the
-// partner's audit logs.
+// partner's audit logs. In the customer's log a partner agent's action
+// names the partner it acted for, like actions through a delegation.
 func (s *Service) auditGDAPBoth(ctx context.Context, ct, pt Tx, p authz.Principal, activity, op string, rel partner.GDAPRelationship) error {
-	if err := s.audit(ctx, ct, p, "Partner", activity, op, gdapTarget(rel)); err != nil {
+	cp := p
+	if p.UserID != "" && p.TenantID == rel.PartnerTenantID && p.Partner == nil {
+		pten, err := pt.Tenant()
+		if err != nil {
+			return err
+		}
+		cp.Partner = &authz.PartnerActor{TenantID: pten.ID, DisplayName: pten.Org.DisplayName, Delegation: authz.DelegationGDAP, RelationshipID: rel.ID}
+	}
+	if err := s.audit(ctx, ct, cp, "Partner", activity, op, gdapTarget(rel)); err != nil {
 		return err
 	}
 	return s.audit(ctx, pt, p, "Partner", activity, op, gdapTarget(rel))

@@ -141,6 +141,11 @@ func TestGDAPStory(t *testing.T) {
 			t.Fatalf("the Admin agent with DAP: %+v, %v", p, err)
 		}
 		rel := w.relationship("Contoso helpdesk", "P30D", false, authz.UserAdmin.TemplateID, authz.PasswordAdmin.TemplateID)
+		page, err := w.svc.ListAudit(w.customerGA, w.customerID, directory.ListQuery{Top: 1})
+		if err != nil || page.Items[0].Activity != "Request GDAP relationship approval" || page.Items[0].Initiator.Partner == nil ||
+			page.Items[0].Initiator.Partner.TenantID != w.partnerID {
+			t.Fatalf("the customer's audit of the request: %+v, %v", page.Items, err)
+		}
 		view, err := w.svc.CustomerGDAPRelationship(w.customerGA, w.customerID, rel.ID)
 		if err != nil || view.PartnerName != "Fabrikam Partners" || view.Status != partner.GDAPApprovalPending || len(view.Roles) != 2 || !view.PartnerHasDAP {
 			t.Fatalf("approval page: %+v, %v", view, err)
