@@ -60,7 +60,7 @@ func (s *Service) CreateGDAPRelationship(ctx context.Context, partnerID string, 
 	}); err != nil {
 		return rel, err
 	}
-	if in.CustomerTenantID == nil {
+	if in.CustomerTenantID == nil || strings.TrimSpace(*in.CustomerTenantID) == "" {
 		return rel, Invalid("customer", "Name the customer: customer.tenantId is required.")
 	}
 	if err := s.applyGDAPInput(ctx, partnerID, &rel, in); err != nil {
@@ -196,6 +196,9 @@ func (s *Service) UpdateGDAPRelationship(ctx context.Context, partnerID, id, ifM
 		}
 		if cur.Status != partner.GDAPCreated {
 			return notEditable(cur)
+		}
+		if cur.Version != rel.Version { // changed since it was read above
+			return Stale(id)
 		}
 		if err := gdapNameFree(tx, rel); err != nil {
 			return err

@@ -35,6 +35,7 @@ func TestGDAPRelationshipRules(t *testing.T) {
 		{"P180D with Global Administrator", "a", "P30D", "P180D", w.customerID, "autoExtendDuration", []string{ua, ga}},
 		{"P90D auto-extend", "a", "P30D", "P90D", w.customerID, "autoExtendDuration", []string{ua}},
 		{"unknown customer", "a", "P30D", "", "00000000-0000-0000-0000-000000000002", "customer", []string{ua}},
+		{"no customer", "a", "P30D", "", "", "customer", []string{ua}},
 		{"the partner itself", "a", "P30D", "", w.partnerID, "customer", []string{ua}},
 	} {
 		_, err := create(w.agentCtx, tc.display, tc.duration, tc.autoExtend, tc.customer, tc.roles...)
@@ -161,6 +162,13 @@ func TestGDAPAssignmentRules(t *testing.T) {
 	}
 	if _, err := w.svc.CreateGDAPAssignment(w.agentCtx, w.partnerID, rel.ID, w.team.ID, []string{authz.PasswordAdmin.TemplateID}); directory.KindOf(err) != directory.KindInvalid {
 		t.Errorf("a second assignment of the group: %v", err)
+	}
+	userAdmin := as(w.partnerID, w.tech.ID, authz.UserAdmin.Key)
+	if err := w.svc.AddMember(userAdmin, w.partnerID, w.team.ID, w.agent.ID); directory.KindOf(err) != directory.KindDenied {
+		t.Errorf("a User admin changing the membership of an assigned group: %v", err)
+	}
+	if err := w.svc.AddMember(userAdmin, w.partnerID, m365.ID, w.agent.ID); err != nil {
+		t.Errorf("a User admin changing the membership of a group without assignments: %v", err)
 	}
 	if err := w.svc.DeleteGDAPAssignment(w.agentCtx, w.partnerID, rel.ID, a.ID, ""); err != nil {
 		t.Fatal(err)

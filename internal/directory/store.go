@@ -237,6 +237,9 @@ type Tx interface {
 	// DeleteGDAPAssignments removes every access assignment of a
 	// relationship (it expired or was terminated).
 	DeleteGDAPAssignments(relationshipID string) error
+	// GDAPGroupAssigned reports whether a group of the tenant has an
+	// access assignment in any of its relationships.
+	GDAPGroupAssigned(groupID string) (bool, error)
 
 	// SignInState returns a user's lockout state (zero state if none).
 	SignInState(userID string) (SignInState, error)

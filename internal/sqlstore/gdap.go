@@ -169,6 +169,12 @@ func (t *tx) DeleteGDAPAssignments(relationshipID string) error {
 	return err
 }
 
+func (t *tx) GDAPGroupAssigned(groupID string) (bool, error) {
+	var n int
+	err := t.queryRow("SELECT COUNT(*) FROM gdap_access_assignments WHERE partner_tenant_id = $1 AND group_id = $2", groupID).Scan(&n)
+	return n > 0, err
+}
+
 // DueGDAPRelationships lists relationships of any partner whose job work
 // is due at now.
 func (s *Store) DueGDAPRelationships(ctx context.Context, now time.Time, limit int) ([]directory.TenantObject, error) {

@@ -43,6 +43,9 @@ func testGDAP(t *testing.T, s directory.Store) {
 		if list, _ := tx.ListGDAPRelationships(other.id); len(list) != 0 {
 			t.Errorf("relationships with another customer: %+v", list)
 		}
+		if used, err := tx.GDAPGroupAssigned(g.ID); err != nil || !used {
+			t.Errorf("GDAPGroupAssigned(assigned group) = %v, %v", used, err)
+		}
 		got2, err := tx.GetGDAPAssignment(rel.ID, as.ID)
 		if err != nil || got2.GroupID != g.ID || got2.Roles[0] != "a" || got2.Status != partner.AssignmentActive {
 			t.Errorf("GetGDAPAssignment = %+v, %v", got2, err)
@@ -71,6 +74,9 @@ func testGDAP(t *testing.T, s directory.Store) {
 		wantKind(t, "GetGDAPAssignment from another tenant", err, directory.KindNotFound)
 		if list, _ := tx.ListGDAPAssignments(rel.ID); len(list) != 0 {
 			t.Errorf("another tenant lists %d assignments", len(list))
+		}
+		if used, _ := tx.GDAPGroupAssigned(g.ID); used {
+			t.Errorf("another tenant sees the group assigned")
 		}
 		return nil
 	})
@@ -125,6 +131,9 @@ func testGDAP(t *testing.T, s directory.Store) {
 		}
 		if list, _ := tx.ListGDAPAssignments(rel.ID); len(list) != 0 {
 			t.Errorf("assignments left after DeleteGDAPAssignments: %+v", list)
+		}
+		if used, _ := tx.GDAPGroupAssigned(g.ID); used {
+			t.Errorf("the group is still assigned after DeleteGDAPAssignments")
 		}
 		return nil
 	})

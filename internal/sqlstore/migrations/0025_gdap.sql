@@ -40,3 +40,4 @@ CREATE TABLE gdap_access_assignments (
     FOREIGN KEY (partner_tenant_id, relationship_id) REFERENCES gdap_relationships (partner_tenant_id, id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX gdap_access_assignments_group ON gdap_access_assignments (partner_tenant_id, relationship_id, group_id);
+CREATE INDEX gdap_access_assignments_by_group ON gdap_access_assignments (partner_tenant_id, group_id);
