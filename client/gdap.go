@@ -1,6 +1,10 @@
 package client
 
-import "time"
+import (
+	"context"
+	"net/http"
+	"time"
+)
 
 // DelegatedAdminRelationship is Graph's delegatedAdminRelationship: a GDAP
 // relationship as its partner sees it
@@ -111,4 +115,67 @@ type GDAPRole struct {
 // true.
 type GDAPApproveRequest struct {
 	RemoveDAP *bool `json:"removeDap,omitempty"`
+}
+
+const gdapPath = "/v1.0/tenantRelationships/delegatedAdminRelationships"
+
+// ListDelegatedAdminRelationships lists the partner's GDAP relationships.
+func (c *Client) ListDelegatedAdminRelationships(ctx context.Context) (Page[DelegatedAdminRelationship], error) {
+	return list[DelegatedAdminRelationship](ctx, c, gdapPath, ListOptions{})
+}
+
+// CreateDelegatedAdminRelationship starts a relationship in status created.
+func (c *Client) CreateDelegatedAdminRelationship(ctx context.Context, in DelegatedAdminRelationshipChange) (DelegatedAdminRelationship, error) {
+	var out DelegatedAdminRelationship
+	err := c.Do(ctx, http.MethodPost, gdapPath, nil, nil, in, &out)
+	return out, err
+}
+
+// GetDelegatedAdminRelationship returns one relationship.
+func (c *Client) GetDelegatedAdminRelationship(ctx context.Context, id string) (DelegatedAdminRelationship, error) {
+	var out DelegatedAdminRelationship
+	err := c.Do(ctx, http.MethodGet, gdapPath+"/"+esc(id), nil, nil, nil, &out)
+	return out, err
+}
+
+// RequestDelegatedAdminRelationship asks for an action on a relationship:
+// lockForApproval or terminate.
+func (c *Client) RequestDelegatedAdminRelationship(ctx context.Context, id, action string) (DelegatedAdminRelationshipRequest, error) {
+	var out DelegatedAdminRelationshipRequest
+	err := c.Do(ctx, http.MethodPost, gdapPath+"/"+esc(id)+"/requests", nil, nil, DelegatedAdminRelationshipRequest{Action: action}, &out)
+	return out, err
+}
+
+// CreateDelegatedAdminAccessAssignment gives a security group some of an
+// active relationship's roles.
+func (c *Client) CreateDelegatedAdminAccessAssignment(ctx context.Context, relationshipID, groupID string, roleIDs ...string) (DelegatedAdminAccessAssignment, error) {
+	in := DelegatedAdminAccessAssignment{AccessContainer: DelegatedAdminGroup{AccessContainerID: groupID, AccessContainerType: "securityGroup"}}
+	for _, id := range roleIDs {
+		in.AccessDetails.UnifiedRoles = append(in.AccessDetails.UnifiedRoles, UnifiedRole{RoleDefinitionID: id})
+	}
+	var out DelegatedAdminAccessAssignment
+	err := c.Do(ctx, http.MethodPost, gdapPath+"/"+esc(relationshipID)+"/accessAssignments", nil, nil, in, &out)
+	return out, err
+}
+
+// ListDelegatedAdminCustomers lists the customers with a live GDAP
+// relationship.
+func (c *Client) ListDelegatedAdminCustomers(ctx context.Context) (Page[DelegatedAdminCustomer], error) {
+	return list[DelegatedAdminCustomer](ctx, c, "/v1.0/tenantRelationships/delegatedAdminCustomers", ListOptions{})
+}
+
+// GetGDAPApproval returns what a customer's Global admin sees of a
+// relationship on the approval page.
+func (c *Client) GetGDAPApproval(ctx context.Context, id string) (GDAPApproval, error) {
+	var out GDAPApproval
+	err := c.Do(ctx, http.MethodGet, "/api/partnerRelationships/gdap/"+esc(id), nil, nil, nil, &out)
+	return out, err
+}
+
+// ApproveGDAP approves a relationship as the customer's Global admin;
+// removeDAP also ends the partner's delegated admin (DAP).
+func (c *Client) ApproveGDAP(ctx context.Context, id string, removeDAP bool) (GDAPApproval, error) {
+	var out GDAPApproval
+	err := c.Do(ctx, http.MethodPost, "/api/partnerRelationships/gdap/"+esc(id)+"/approve", nil, nil, GDAPApproveRequest{RemoveDAP: &removeDAP}, &out)
+	return out, err
 }

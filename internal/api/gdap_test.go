@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/atriumhq/atrium/client"
 	"github.com/atriumhq/atrium/internal/authz"
 	"github.com/atriumhq/atrium/internal/directory"
 )
@@ -112,10 +113,9 @@ func TestGDAPOverHTTP(t *testing.T) {
 	}
 	h.want(h.do(g.customer.adminTok, "GET", "/api/partnerRelationships/gdap/"+id, nil), 404, "Request_ResourceNotFound")
 
-	r = h.do(g.agentTok, "POST", relsPath+"/"+id+"/requests", map[string]string{"action": "lockForApproval"})
-	h.want(r, 201, "")
-	if r.body["status"] != "succeeded" || r.body["action"] != "lockForApproval" {
-		t.Fatalf("lock: %s", r.raw)
+	agent := client.New(h.url, g.agentTok)
+	if req, err := agent.RequestDelegatedAdminRelationship(bg, id, "lockForApproval"); err != nil || req.Status != "succeeded" || req.Action != "lockForApproval" {
+		t.Fatalf("lock: %+v, %v", req, err)
 	}
 	h.want(h.do(g.agentTok, "PATCH", relsPath+"/"+id, map[string]any{"displayName": "Late"}, "If-Match", "*"), 400, "Request_BadRequest")
 	h.wantApprovalMail(id)
@@ -125,17 +125,13 @@ func TestGDAPOverHTTP(t *testing.T) {
 	other := h.newTenant("other")
 	h.want(h.do(other.adminTok, "GET", page, nil), 404, "Request_ResourceNotFound")
 	h.want(h.do(other.adminTok, "POST", page+"/approve", map[string]bool{"removeDap": true}), 404, "Request_ResourceNotFound")
-	r = h.do(g.customer.adminTok, "GET", page, nil)
-	h.want(r, 200, "")
-	roles, _ := r.body["roles"].([]any)
-	if r.body["partnerName"] != "Org fabrikam" || r.body["status"] != "approvalPending" || r.body["partnerHasDelegatedAdmin"] != true ||
-		len(roles) != 2 || roles[0].(map[string]any)["displayName"] != "User Administrator" || r.body["duration"] != "P30D" {
-		t.Fatalf("approval page: %s", r.raw)
+	view, err := g.customer.admin.GetGDAPApproval(bg, id)
+	if err != nil || view.PartnerName != "Org fabrikam" || view.Status != "approvalPending" || !view.PartnerHasDelegatedAdmin ||
+		len(view.Roles) != 2 || view.Roles[0].DisplayName != "User Administrator" || view.Duration != "P30D" || view.ApprovalExpiresDateTime == nil {
+		t.Fatalf("approval page: %+v, %v", view, err)
 	}
-	r = h.do(g.customer.adminTok, "POST", page+"/approve", map[string]bool{"removeDap": true})
-	h.want(r, 200, "")
-	if r.body["status"] != "active" || r.body["partnerHasDelegatedAdmin"] != false {
-		t.Fatalf("approved: %s", r.raw)
+	if view, err = g.customer.admin.ApproveGDAP(bg, id, true); err != nil || view.Status != "active" || view.PartnerHasDelegatedAdmin {
+		t.Fatalf("approved: %+v, %v", view, err)
 	}
 	r = h.do(g.customer.adminTok, "POST", page+"/approve", nil)
 	h.want(r, 400, "Request_BadRequest")
@@ -157,14 +153,13 @@ func TestGDAPOverHTTP(t *testing.T) {
 	}
 	h.want(assign(g.team, authz.GlobalAdmin.TemplateID), 400, "Request_BadRequest")
 	h.want(assign(g.partner.memberID, hd), 400, "Request_BadRequest")
-	r = assign(g.team, hd)
-	h.want(r, 201, "")
-	if r.body["status"] != "active" || r.body["accessContainer"].(map[string]any)["accessContainerType"] != "securityGroup" {
-		t.Fatalf("assignment: %s", r.raw)
+	if as, err := agent.CreateDelegatedAdminAccessAssignment(bg, id, g.team, hd); err != nil || as.Status != "active" ||
+		as.AccessContainer.AccessContainerType != "securityGroup" || as.ETag == "" {
+		t.Fatalf("assignment: %+v, %v", as, err)
 	}
-	r = h.do(g.agentTok, "GET", "/v1.0/tenantRelationships/delegatedAdminCustomers", nil)
-	if cs, _ := r.body["value"].([]any); r.status != 200 || len(cs) != 1 || cs[0].(map[string]any)["tenantId"] != g.customer.id {
-		t.Fatalf("delegatedAdminCustomers: %s", r.raw)
+	if cs, err := agent.ListDelegatedAdminCustomers(bg); err != nil || len(cs.Value) != 1 || cs.Value[0].TenantID != g.customer.id ||
+		cs.Value[0].DisplayName != "Org contoso" {
+		t.Fatalf("delegatedAdminCustomers: %+v, %v", cs, err)
 	}
 	h.want(h.do(g.customer.adminTok, "GET", relsPath+"/"+id, nil), 400, "Request_BadRequest") // not a partner
 	if _, err := h.app.Directory.SetPartner(authz.WithPrincipal(bg, authz.Operator), other.id, true); err != nil {
@@ -186,9 +181,9 @@ func TestGDAPOverHTTP(t *testing.T) {
 	if _, err := h.app.Directory.AdvanceGDAP(bg); err != nil {
 		t.Fatal(err)
 	}
-	r = h.do(g.agentTok, "GET", relsPath+"/"+id, nil)
-	if r.body["status"] != "expired" {
-		t.Fatalf("after the end: %s", r.raw)
+	if rels, err := agent.ListDelegatedAdminRelationships(bg); err != nil || len(rels.Value) != 1 || rels.Value[0].Status != "expired" ||
+		rels.Value[0].EndDateTime == nil {
+		t.Fatalf("after the end: %+v, %v", rels, err)
 	}
 	r = h.do(g.agentTok, "GET", relsPath+"/"+id+"/accessAssignments", nil)
 	if as, _ := r.body["value"].([]any); r.status != 200 || len(as) != 0 {
