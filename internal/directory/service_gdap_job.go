@@ -95,7 +95,6 @@ func (s *Service) gdapStep(ctx context.Context, ct, pt Tx, rel *partner.GDAPRela
 		}
 		return s.gdapNoticeBoth(ct, pt, pten, gdapExtendedNotice(pten.Org.DisplayName, cten.Org.DisplayName, *rel))
 	case rel.Status == partner.GDAPActive && !now.Before(rel.EndAt):
-		rel.Status = partner.GDAPExpiring // deprovisioning follows in the same step
 		return s.endGDAP(ctx, ct, pt, lifecycleActor, rel, partner.GDAPExpired, "GDAP relationship expired")
 	case rel.Status == partner.GDAPActive:
 		days := 0

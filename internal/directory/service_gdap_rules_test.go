@@ -196,7 +196,7 @@ func TestGDAPRoleResolution(t *testing.T) {
 		{"active, no member", partner.GDAPActive, "none", []authz.Role{pa}, false, nil},
 		{"terminated, direct member", partner.GDAPTerminated, "direct", []authz.Role{pa}, false, nil},
 		{"expired, direct member", partner.GDAPExpired, "direct", []authz.Role{pa}, false, nil},
-		{"termination requested, direct member", partner.GDAPTerminationRequested, "direct", []authz.Role{pa}, false, nil},
+		{"termination requested, direct member", "terminationRequested", "direct", []authz.Role{pa}, false, nil},
 		{"past end before the job ran", "past end", "direct", []authz.Role{pa}, false, nil},
 		{"GDAP over DAP for an Admin agent", partner.GDAPActive, "direct+agent", []authz.Role{pa}, true, []string{pa.Key}},
 		{"DAP when GDAP doesn't apply", partner.GDAPActive, "agent", []authz.Role{pa}, true, []string{authz.GlobalAdmin.Key}},

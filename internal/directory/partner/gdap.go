@@ -12,18 +12,16 @@ import (
 	"github.com/atriumhq/atrium/internal/authz"
 )
 
-// The statuses of a GDAP relationship (partners.md §5.3).
+// The statuses of a GDAP relationship that Atrium stores (partners.md
+// §5.3). Approval, activation, termination and expiry each happen in one
+// transaction, so the passing statuses approved, activating, expiring,
+// terminationRequested and terminating are never seen.
 const (
-	GDAPCreated              = "created"
-	GDAPApprovalPending      = "approvalPending"
-	GDAPApproved             = "approved"
-	GDAPActivating           = "activating"
-	GDAPActive               = "active"
-	GDAPExpiring             = "expiring"
-	GDAPExpired              = "expired"
-	GDAPTerminationRequested = "terminationRequested"
-	GDAPTerminating          = "terminating"
-	GDAPTerminated           = "terminated"
+	GDAPCreated         = "created"
+	GDAPApprovalPending = "approvalPending"
+	GDAPActive          = "active"
+	GDAPExpired         = "expired"
+	GDAPTerminated      = "terminated"
 )
 
 // The values of a relationship's autoExtendDuration.
@@ -31,13 +29,19 @@ const (
 	AutoExtendNone = "PT0S"
 	AutoExtendZero = "P0D"
 	AutoExtend180  = "P180D"
-	AutoExtendBy   = 180 * 24 * time.Hour
-	MaxGDAPName    = 50
-	ApprovalTTL    = 90 * 24 * time.Hour // an unanswered request expires (gdap-faq)
+)
+
+// The time rules of partners.md §5.2, §5.5 and §5.8.
+const (
+	AutoExtendBy   = 180 * 24 * time.Hour // what P180D adds at the end
+	ApprovalTTL    = 90 * 24 * time.Hour  // an unanswered request expires (gdap-faq)
+	approvalRemind = 7 * 24 * time.Hour   // reminders 7 days after locking and before ApprovalTTL
 	minGDAPDays    = 1
 	maxGDAPDays    = 730 // P2Y
-	approvalRemind = 7 * 24 * time.Hour
 )
+
+// MaxGDAPName is the longest display name of a relationship.
+const MaxGDAPName = 50
 
 // GDAPRelationship is a granular delegated admin relationship between a
 // partner and a customer (partners.md §5.2). It is stored in the partner
