@@ -63,6 +63,7 @@ func (s *Service) CreateGDAPRelationship(ctx context.Context, partnerID string, 
 	if in.CustomerTenantID == nil || strings.TrimSpace(*in.CustomerTenantID) == "" {
 		return rel, Invalid("customer", "Name the customer: customer.tenantId is required.")
 	}
+	rel.Duration = "P730D" // the admin center's default
 	if err := s.applyGDAPInput(ctx, partnerID, &rel, in); err != nil {
 		return rel, err
 	}
@@ -89,8 +90,10 @@ func (s *Service) applyGDAPInput(ctx context.Context, partnerID string, rel *par
 	if in.CustomerTenantID != nil && *in.CustomerTenantID != rel.CustomerTenantID {
 		id := strings.ToLower(strings.TrimSpace(*in.CustomerTenantID))
 		name, err := s.tenantName(ctx, id)
-		if err != nil || id == partnerID {
+		if KindOf(err) == KindNotFound || id == partnerID {
 			return Invalid("customer", "No customer organization has tenant id '%s'.", *in.CustomerTenantID)
+		} else if err != nil {
+			return err
 		}
 		rel.CustomerTenantID, rel.CustomerName = id, name
 	}
@@ -104,9 +107,6 @@ func (s *Service) applyGDAPInput(ctx context.Context, partnerID string, rel *par
 	}
 	if in.Roles != nil {
 		rel.Roles = *in.Roles
-	}
-	if rel.Duration == "" {
-		rel.Duration = "P730D"
 	}
 	if field, err := partner.CheckGDAP(rel); err != nil {
 		return Invalid(field, "%s.", upperFirst(err.Error()))

@@ -29,17 +29,15 @@ type GDAPRequest struct {
 // RequestGDAP carries out a partner's request on a relationship:
 // lockForApproval sends a created relationship to the customer's Global
 // admins for approval, with the link to the approval page under
-// publicURL; terminate ends an active one and its access assignments.
+// publicURL; terminate ends an active one and its access assignments at
+// once (terminationRequested and terminating pass within the
+// transaction).
 func (s *Service) RequestGDAP(ctx context.Context, partnerID, id, action, publicURL string) (GDAPRequest, error) {
 	if action != GDAPLockForApproval && action != GDAPTerminate {
 		return GDAPRequest{}, Invalid("action", "'%s' is not an action; use lockForApproval or terminate.", action)
 	}
 	now := s.Now()
 	err := s.partnerGDAPPair(ctx, partnerID, id, func(ct, pt Tx, p authz.Principal, rel *partner.GDAPRelationship) error {
-		cten, pten, err := pairTenants(ct, pt)
-		if err != nil {
-			return err
-		}
 		if action == GDAPTerminate {
 			if rel.Status != partner.GDAPActive {
 				return Invalid("action", "The relationship is %s; only an active relationship can be terminated.", rel.Status)
@@ -48,6 +46,10 @@ func (s *Service) RequestGDAP(ctx context.Context, partnerID, id, action, public
 		}
 		if rel.Status != partner.GDAPCreated {
 			return Invalid("action", "The relationship is %s; only a created relationship can be locked for approval.", rel.Status)
+		}
+		cten, pten, err := pairTenants(ct, pt)
+		if err != nil {
+			return err
 		}
 		rel.Status, rel.LockedAt, rel.Notices = partner.GDAPApprovalPending, now, 0
 		if err := s.saveGDAP(pt, rel, true); err != nil {

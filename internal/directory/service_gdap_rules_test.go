@@ -176,6 +176,22 @@ func TestGDAPAssignmentRules(t *testing.T) {
 	if _, err := w.actAs(w.tech); err != directory.ErrNoDelegation {
 		t.Errorf("acting after the assignment was deleted: %v", err)
 	}
+	if _, err := w.svc.CreateGDAPAssignment(w.agentCtx, w.partnerID, rel.ID, w.team.ID, []string{authz.PasswordAdmin.TemplateID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.RequestGDAP(w.agentCtx, w.partnerID, pending.ID, directory.GDAPTerminate, ""); directory.KindOf(err) != directory.KindInvalid {
+		t.Errorf("terminating a relationship waiting for approval: %v", err)
+	}
+	if _, err := w.svc.RequestGDAP(w.agentCtx, w.partnerID, rel.ID, directory.GDAPTerminate, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := w.svc.GetGDAPRelationship(w.agentCtx, w.partnerID, rel.ID)
+	if as, _ := w.svc.ListGDAPAssignments(w.agentCtx, w.partnerID, rel.ID); got.Status != partner.GDAPTerminated || len(as) != 0 {
+		t.Errorf("after the partner terminated: %s with %d assignments", got.Status, len(as))
+	}
+	if _, err := w.actAs(w.tech); err != directory.ErrNoDelegation {
+		t.Errorf("acting after termination: %v", err)
+	}
 }
 
 // TestGDAPRoleResolution is the table of partners.md §5.7 and §5.11:
