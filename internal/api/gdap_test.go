@@ -153,9 +153,18 @@ func TestGDAPOverHTTP(t *testing.T) {
 	}
 	h.want(assign(g.team, authz.GlobalAdmin.TemplateID), 400, "Request_BadRequest")
 	h.want(assign(g.partner.memberID, hd), 400, "Request_BadRequest")
-	if as, err := agent.CreateDelegatedAdminAccessAssignment(bg, id, g.team, hd); err != nil || as.Status != "active" ||
-		as.AccessContainer.AccessContainerType != "securityGroup" || as.ETag == "" {
+	as, err := agent.CreateDelegatedAdminAccessAssignment(bg, id, g.team, hd)
+	if err != nil || as.Status != "active" || as.AccessContainer.AccessContainerType != "securityGroup" || as.ETag == "" {
 		t.Fatalf("assignment: %+v, %v", as, err)
+	}
+	asPath := relsPath + "/" + id + "/accessAssignments/" + as.ID
+	both := map[string]any{"accessDetails": map[string]any{"unifiedRoles": []map[string]string{{"roleDefinitionId": hd}, {"roleDefinitionId": ua}}}}
+	h.want(h.do(g.agentTok, "PATCH", asPath, both, "If-Match", `W/"7"`), 412, "PreconditionFailed")
+	h.want(h.do(g.agentTok, "PATCH", asPath, map[string]any{"status": "active"}, "If-Match", as.ETag), 400, "Request_BadRequest")
+	r = h.do(g.agentTok, "PATCH", asPath, both, "If-Match", as.ETag)
+	h.want(r, 200, "")
+	if ad, _ := r.body["accessDetails"].(map[string]any); len(ad["unifiedRoles"].([]any)) != 2 {
+		t.Fatalf("patched assignment: %s", r.raw)
 	}
 	if cs, err := agent.ListDelegatedAdminCustomers(bg); err != nil || len(cs.Value) != 1 || cs.Value[0].TenantID != g.customer.id ||
 		cs.Value[0].DisplayName != "Org contoso" {
@@ -170,7 +179,7 @@ func TestGDAPOverHTTP(t *testing.T) {
 
 	tech := authz.Principal{UserID: g.tech, TenantID: g.partner.id}
 	p, err := h.app.Directory.ActAs(bg, tech, g.customer.id)
-	if err != nil || len(p.Roles) != 1 || p.Roles[0] != authz.PasswordAdmin.Key || p.Partner.Delegation != authz.DelegationGDAP {
+	if err != nil || len(p.Roles) != 2 || p.Roles[0] != authz.PasswordAdmin.Key || p.Roles[1] != authz.UserAdmin.Key || p.Partner.Delegation != authz.DelegationGDAP {
 		t.Fatalf("the team member in the customer: %+v, %v", p, err)
 	}
 	if _, err := h.app.Directory.ResetPassword(authz.WithPrincipal(bg, p), g.customer.id, g.customer.memberID, "", false); err != nil {
