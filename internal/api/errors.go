@@ -112,6 +112,8 @@ func (a *API) errorBody(r *http.Request, err error) (int, client.ErrorBody) {
 		return body(http.StatusUnauthorized, "InvalidAuthenticationToken", de.Message, "", "")
 	case directory.KindUnsupportedQuery:
 		return body(http.StatusBadRequest, "Request_UnsupportedQuery", de.Message, "", "")
+	case directory.KindStale:
+		return body(http.StatusPreconditionFailed, "PreconditionFailed", de.Message, "", "")
 	}
 	a.log.LogAttrs(r.Context(), slog.LevelError, "internal error", slog.String("request_id", id), slog.String("error", err.Error()))
 	return body(http.StatusInternalServerError, "generalException", "An unexpected error occurred. Request id: "+id, "", "")

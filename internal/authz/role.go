@@ -143,11 +143,14 @@ func RoleByTemplate(templateID string) (Role, bool) {
 	return Role{}, false
 }
 
-// RoleByKey returns the built-in role with the given key.
+// RoleByKey returns the built-in role with the given key, of the seed or
+// of MoreRoles (a GDAP delegation may give the latter).
 func RoleByKey(key string) (Role, bool) {
-	for _, r := range Roles {
-		if r.Key == key {
-			return r, true
+	for _, list := range [][]Role{Roles, MoreRoles} {
+		for _, r := range list {
+			if r.Key == key {
+				return r, true
+			}
 		}
 	}
 	return Role{}, false

@@ -132,7 +132,7 @@ func (s *Service) partnerResources(ctx context.Context, partnerID, customerID st
 		if pr.access.AdminAgent, err = pt.IsTransitiveMember(prof.AdminAgents, p.UserID); err != nil {
 			return err
 		}
-		gdap, _, err := gdapRoles(ct, pt, partnerID, p.UserID)
+		gdap, _, err := gdapRoles(ct, pt, p.UserID, s.Now())
 		if err != nil {
 			return err
 		}

@@ -22,6 +22,7 @@ const (
 	KindUnauthenticated                   // no valid principal
 	KindUnsupportedQuery                  // a well-formed query the service does not support
 	KindSyncMastered                      // a write to an attribute mastered on-premises
+	KindStale                             // the If-Match etag names an older version of the object
 )
 
 // Error is a domain error with a message safe to show to the caller.
@@ -73,6 +74,11 @@ func Invalid(field, format string, args ...any) error {
 func Conflict(field string) error {
 	return &Error{Kind: KindConflict, Field: field, Code: "ObjectConflict",
 		Message: fmt.Sprintf("Another object with the same value for property %s already exists.", field)}
+}
+
+// Stale reports that ifMatch names an older version of the object id.
+func Stale(id string) error {
+	return &Error{Kind: KindStale, Message: fmt.Sprintf("The If-Match etag doesn't match the current version of %s; read it again and retry.", id)}
 }
 
 // Denied turns an authorization refusal into a domain error that keeps its

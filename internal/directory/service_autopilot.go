@@ -81,7 +81,7 @@ func (s *Service) autopilot(ctx context.Context, sc CustomerScope, write bool, a
 		if err != nil {
 			return err
 		}
-		gdap, _, err := gdapRoles(ct, pt, sc.PartnerID, p.UserID)
+		gdap, _, err := gdapRoles(ct, pt, p.UserID, s.Now())
 		if err != nil {
 			return err
 		}

@@ -141,17 +141,25 @@ func (s *Service) agentFor(ctx context.Context, tx Tx, tenantID string, act auth
 // guardAgentGroup applies the agent groups' rules (roles-and-permissions.md
 // §11.1): changing their membership makes people admins of customers, so
 // it needs roles.delegate; rename reports whether they may be renamed or
-// deleted at all (never).
+// deleted at all (never). A security group with a GDAP access assignment
+// is guarded the same way for membership (partners.md §5.6), though it may
+// be renamed.
 func guardAgentGroup(tx Tx, p authz.Principal, g *Group, rename bool) error {
 	t, err := tx.Tenant()
 	if err != nil {
 		return err
 	}
-	if !t.Settings.Partner.IsAgentGroup(g.ID) {
-		return nil
-	}
-	if rename {
+	prof := t.Settings.Partner
+	switch {
+	case prof.IsAgentGroup(g.ID) && rename:
 		return Invalid("displayName", "%s is a partner agent group; it can't be renamed or deleted.", g.DisplayName)
+	case prof.IsAgentGroup(g.ID):
+	case rename || !prof.IsPartner():
+		return nil
+	default:
+		if used, err := tx.GDAPGroupAssigned(g.ID); err != nil || !used {
+			return err
+		}
 	}
 	if err := authz.Check(p, authz.RolesDelegate, t.ID); err != nil {
 		return Denied(err)

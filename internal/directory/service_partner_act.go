@@ -88,7 +88,7 @@ func (s *Service) delegatedPrincipal(ctx context.Context, customerID, partnerID,
 		if err != nil {
 			return err
 		}
-		gdap, relationshipID, err := gdapRoles(ct, pt, partnerID, userID)
+		gdap, relationshipID, err := gdapRoles(ct, pt, userID, s.Now())
 		if err != nil {
 			return err
 		}

@@ -54,6 +54,10 @@ type Store interface {
 	// that are Enabled, Warning or Suspended and whose EndsAt is not after
 	// now (the lifecycle job's work), earliest first.
 	DueSubscriptions(ctx context.Context, now time.Time, limit int) ([]TenantObject, error)
+	// DueGDAPRelationships lists up to limit GDAP relationships, of any
+	// partner tenant (TenantID), whose DueAt is set and not after now, for
+	// the GDAP job, earliest first.
+	DueGDAPRelationships(ctx context.Context, now time.Time, limit int) ([]TenantObject, error)
 	// TenantsDueForKeyRotation lists up to limit tenants whose newest
 	// signing key was created before cutoff.
 	TenantsDueForKeyRotation(ctx context.Context, cutoff time.Time, limit int) ([]string, error)
@@ -229,6 +233,48 @@ type Tx interface {
 	ListAutopilotProfiles() ([]autopilot.Profile, error)
 	UpdateAutopilotProfile(p *autopilot.Profile) error
 	DeleteAutopilotProfile(id string) error
+
+	// CreateGDAPRelationship stores a GDAP relationship of the tenant, as
+	// partner; Conflict on displayName if the tenant has one by that name.
+	CreateGDAPRelationship(r *partner.GDAPRelationship) error
+	// GetGDAPRelationship returns one of the tenant's relationships, as
+	// partner.
+	GetGDAPRelationship(id string) (partner.GDAPRelationship, error)
+	// ListGDAPRelationships lists the tenant's relationships, as partner,
+	// with one customer unless customerTenantID is empty, oldest first.
+	ListGDAPRelationships(customerTenantID string) ([]partner.GDAPRelationship, error)
+	// UpdateGDAPRelationship replaces one of the tenant's relationships, as
+	// partner (every field but the ids and CreatedAt).
+	UpdateGDAPRelationship(r *partner.GDAPRelationship) error
+	// DeleteGDAPRelationship removes one of the tenant's relationships, as
+	// partner, with its access assignments.
+	DeleteGDAPRelationship(id string) error
+	// CustomerGDAPRelationships lists the relationships partners made with
+	// the tenant as customer, oldest first.
+	CustomerGDAPRelationships() ([]partner.GDAPRelationship, error)
+	// GetCustomerGDAPRelationship returns one relationship with the tenant
+	// as customer.
+	GetCustomerGDAPRelationship(id string) (partner.GDAPRelationship, error)
+	// CreateGDAPAssignment stores an access assignment of one of the
+	// tenant's relationships; Conflict on accessContainer if the group has
+	// one in that relationship.
+	CreateGDAPAssignment(a *partner.GDAPAssignment) error
+	// GetGDAPAssignment returns one access assignment of a relationship.
+	GetGDAPAssignment(relationshipID, id string) (partner.GDAPAssignment, error)
+	// ListGDAPAssignments lists a relationship's access assignments, oldest
+	// first.
+	ListGDAPAssignments(relationshipID string) ([]partner.GDAPAssignment, error)
+	// UpdateGDAPAssignment replaces an access assignment's roles, status,
+	// ModifiedAt and Version.
+	UpdateGDAPAssignment(a *partner.GDAPAssignment) error
+	// DeleteGDAPAssignment removes one access assignment.
+	DeleteGDAPAssignment(relationshipID, id string) error
+	// DeleteGDAPAssignments removes every access assignment of a
+	// relationship (it expired or was terminated).
+	DeleteGDAPAssignments(relationshipID string) error
+	// GDAPGroupAssigned reports whether a group of the tenant has an
+	// access assignment in any of its relationships.
+	GDAPGroupAssigned(groupID string) (bool, error)
 
 	// SignInState returns a user's lockout state (zero state if none).
 	SignInState(userID string) (SignInState, error)

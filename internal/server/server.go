@@ -106,6 +106,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	go jobs.RunProvisioning(jobCtx, app.Directory, cfg.Provisioning, 5*time.Second, cfg.Logger)
 	go jobs.RunImports(jobCtx, app.Directory, directory.NewID(), time.Second, cfg.Logger)
 	go jobs.RunSubscriptions(jobCtx, app.Directory, time.Minute, cfg.Logger)
+	go jobs.RunGDAP(jobCtx, app.Directory, time.Minute, cfg.Logger)
 	if cfg.SMTPURL != "" {
 		sender, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
 		if err != nil {

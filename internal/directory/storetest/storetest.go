@@ -56,6 +56,7 @@ func Run(t *testing.T, s directory.Store) {
 		{"Partners", testPartners},
 		{"ResourceSubscriptions", testResourceSubscriptions},
 		{"Autopilot", testAutopilot},
+		{"GDAP", testGDAP},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, s) })
