@@ -177,16 +177,31 @@ func TestGDAPOverHTTP(t *testing.T) {
 	h.want(h.do(other.adminTok, "GET", relsPath+"/"+id, nil), 404, "Request_ResourceNotFound")
 	h.want(h.do(other.adminTok, "GET", relsPath+"/"+id+"/accessAssignments", nil), 404, "Request_ResourceNotFound")
 
-	tech := authz.Principal{UserID: g.tech, TenantID: g.partner.id}
-	p, err := h.app.Directory.ActAs(bg, tech, g.customer.id)
-	if err != nil || len(p.Roles) != 2 || p.Roles[0] != authz.PasswordAdmin.Key || p.Roles[1] != authz.UserAdmin.Key || p.Partner.Delegation != authz.DelegationGDAP {
-		t.Fatalf("the team member in the customer: %+v, %v", p, err)
+	// The team member acts in the customer over HTTP with their own token:
+	// the GDAP roles (Helpdesk and User admin), not DAP's Global admin.
+	techTok := h.token(g.partner.id, g.tech)
+	in := func(method, path string, body any) response {
+		return h.do("", method, path, body, "Authorization", "Bearer "+techTok, client.TenantHeader, g.customer.id)
 	}
-	if _, err := h.app.Directory.ResetPassword(authz.WithPrincipal(bg, p), g.customer.id, g.customer.memberID, "", false); err != nil {
-		t.Fatalf("reset a customer user's password: %v", err)
+	h.want(in("PATCH", "/v1.0/users/"+g.customer.memberID, map[string]any{"passwordProfile": map[string]any{"password": "Gdap-Reset-71"}}), 204, "")
+	ev := h.lastAudit(g.customer)
+	if ev.InitiatedBy.User == nil || ev.InitiatedBy.User.ID != g.tech || !hasDetail(ev, "DelegationType", "GDAP") || !hasDetail(ev, "RelationshipId", id) {
+		t.Fatalf("customer audit of the GDAP reset: %+v", ev)
 	}
+	h.want(in("PATCH", "/v1.0/users/"+g.customer.memberID, map[string]any{"jobTitle": "Planner"}), 204, "")
+	h.want(in("GET", "/v1.0/domains", nil), 200, "")
+	h.want(in("POST", "/v1.0/domains", map[string]any{"id": "contoso.example"}), 403, "Authorization_RequestDenied")
 
-	clk.Add(30*24*time.Hour + time.Minute)
+	// A second after the end the relationship grants nothing, before the job runs.
+	rels, err := agent.ListDelegatedAdminRelationships(bg)
+	if err != nil || len(rels.Value) != 1 || rels.Value[0].EndDateTime == nil {
+		t.Fatalf("relationships: %+v, %v", rels, err)
+	}
+	clk.Set(rels.Value[0].EndDateTime.Add(-time.Second))
+	h.want(in("GET", "/v1.0/users", nil), 200, "")
+	clk.Set(rels.Value[0].EndDateTime.Add(time.Second))
+	h.want(in("GET", "/v1.0/users", nil), 403, "Authorization_RequestDenied")
+	clk.Add(time.Minute)
 	if _, err := h.app.Directory.AdvanceGDAP(bg); err != nil {
 		t.Fatal(err)
 	}
@@ -198,9 +213,7 @@ func TestGDAPOverHTTP(t *testing.T) {
 	if as, _ := r.body["value"].([]any); r.status != 200 || len(as) != 0 {
 		t.Fatalf("assignments after expiry: %s", r.raw)
 	}
-	if _, err := h.app.Directory.ActAs(bg, tech, g.customer.id); err != directory.ErrNoDelegation {
-		t.Fatalf("acting after expiry: %v", err)
-	}
+	h.want(in("GET", "/v1.0/users", nil), 403, "Authorization_RequestDenied")
 }
 
 // wantApprovalMail checks that the customer's Global admin was sent the
