@@ -37,7 +37,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 	root.SetArgs(args)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(serveCmd(), tenantCmd(), tokenCmd(), keysCmd(), userCmd(), domainCmd(), groupCmd(), roleCmd(), outboxCmd(), supportCmd(), healthCmd(), catalogCmd(), licenseCmd(), subscriptionCmd(), partnerCmd())
+	root.AddCommand(serveCmd(), tenantCmd(), tokenCmd(), keysCmd(), userCmd(), domainCmd(), groupCmd(), roleCmd(), outboxCmd(), supportCmd(), healthCmd(), catalogCmd(), licenseCmd(), subscriptionCmd(), partnerCmd(), gdapCmd())
 	for _, mk := range []func(*remote) *cobra.Command{loginCmd, logoutCmd} {
 		var r remote
 		c := mk(&r)

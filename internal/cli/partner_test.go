@@ -60,4 +60,29 @@ func TestPartnerCommands(t *testing.T) {
 	if code, _, errs := run(t, append([]string{"user", "list", "--tenant", customerID}, partner...)...); code != 1 || !strings.Contains(errs, "no delegated admin access") {
 		t.Errorf("user list after DAP removal: %d %s", code, errs)
 	}
+
+	// GDAP: request User Administrator, the customer approves, the agents'
+	// group gets the role, and acting works again until termination.
+	out = mustRun(t, append([]string{"gdap", "request", customerID, "--name", "Contoso helpdesk", "--duration", "P90D", "--role", "User Administrator"}, partner...)...)
+	rel := regexp.MustCompile(`Relationship (\S+) awaits`).FindStringSubmatch(out)
+	if rel == nil || !strings.Contains(out, "granularAdminRelationships/"+rel[1]) {
+		t.Fatalf("gdap request:\n%s", out)
+	}
+	if code, _, errs := run(t, append([]string{"gdap", "request", customerID, "--name", "x", "--role", "Chief"}, partner...)...); code != 2 || !strings.Contains(errs, "unknown role") {
+		t.Errorf("unknown role: %d %s", code, errs)
+	}
+	if out := mustRun(t, append([]string{"gdap", "approve", rel[1]}, customer...)...); !strings.Contains(out, "active") {
+		t.Errorf("gdap approve:\n%s", out)
+	}
+	mustRun(t, append([]string{"gdap", "assign", rel[1], agents[1], "--role", "fe930be7-5e62-47db-91af-98c3a49a38b1"}, partner...)...)
+	if out := mustRun(t, append([]string{"gdap", "list"}, partner...)...); !strings.Contains(out, "Contoso helpdesk") || !strings.Contains(out, "active") {
+		t.Errorf("gdap list:\n%s", out)
+	}
+	if out := mustRun(t, append([]string{"user", "list", "--tenant", customerID}, partner...)...); !strings.Contains(out, "admin@contoso.atrium.test") {
+		t.Errorf("user list through GDAP:\n%s", out)
+	}
+	mustRun(t, append([]string{"gdap", "terminate", rel[1], "--customer"}, customer...)...)
+	if code, _, errs := run(t, append([]string{"user", "list", "--tenant", customerID}, partner...)...); code != 1 || !strings.Contains(errs, "no delegated admin access") {
+		t.Errorf("user list after termination: %d %s", code, errs)
+	}
 }
