@@ -22,7 +22,7 @@ var dist embed.FS
 
 // routes are the first path segments of the app's own pages; their paths
 // fall back to index.html.
-var routes = []string{"admin", "myaccount", "signin", "sspr", "set-password"}
+var routes = []string{"admin", "myaccount", "signin", "sspr", "set-password", "partner", "AdminPortal"}
 
 // CSP is the content security policy of every UI answer: scripts and
 // styles come from the app's own files only. Fluent UI's styling engine
