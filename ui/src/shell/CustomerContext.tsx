@@ -20,7 +20,7 @@ import { ApiError, setActingTenant, setNoDelegationHandler } from '../api/client
  * Every API call made while acting carries the header `Atrium-Tenant`
  * (api/client.ts), and the customer's data lives in a query cache of its
  * own, so nothing of the partner's own organization shows in a customer
- * nor the other way round.
+ * nor the other way round; switching organizations mounts the pages anew.
  */
 export interface CustomerContextValue {
   /** The customer tenant acting in, or undefined in the user's own organization. */
@@ -130,7 +130,8 @@ export function CustomerProvider({ children }: { children: ReactNode }) {
   };
   return (
     <Ctx.Provider value={value}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      {/* Keyed: a query stays with the client it was mounted with, so switching organizations mounts the pages anew. */}
+      <QueryClientProvider key={tenantId ?? ''} client={client}>{children}</QueryClientProvider>
     </Ctx.Provider>
   );
 }

@@ -1,10 +1,10 @@
 import {
-  Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, MessageBar, MessageBarBody, OverlayDrawer,
+  Button, Checkbox, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, Field, Input, Label, MessageBar, MessageBarBody, OverlayDrawer,
   Select, SpinButton, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text,
 } from '@fluentui/react-components';
 import { Add20Regular, Copy20Regular, Dismiss24Regular, LockClosed20Regular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Collection } from '../../api/types';
@@ -113,6 +113,7 @@ function NewRelationship({ onClose }: { onClose: () => void }) {
   const [d, setD] = useState<GdapDraft>({ customerTenantId: '', displayName: '', days: maxDays, roles: [], autoExtend: false });
   const [tried, setTried] = useState(false);
   const [created, setCreated] = useState<GdapRelationship>();
+  const rolesLabel = useId();
   const create = useMutation({
     mutationFn: () => api.post<GdapRelationship>(gdapPath, relationshipBody(d), { tenant: false }),
     onSuccess: (r) => {
@@ -157,13 +158,15 @@ function NewRelationship({ onClose }: { onClose: () => void }) {
           <SpinButton value={d.days} min={1} max={maxDays}
             onChange={(_, x) => setD({ ...d, days: x.value ?? Number(x.displayValue) })} />
         </Field>
-        <Field label={t('gdap.roles')} required validationMessage={tried && problem === 'gdap.problem.roles' ? t(problem) : undefined}>
+        <div role="group" aria-labelledby={rolesLabel} className={s.section}>
+          <Label id={rolesLabel} required>{t('gdap.roles')}</Label>
           <div className={s.roles}>
             {gdapRoles.map((r) => (
               <Checkbox key={r.id} label={r.name} checked={d.roles.includes(r.id)} onChange={(_, x) => toggleRole(r.id, !!x.checked)} />
             ))}
           </div>
-        </Field>
+          {tried && problem === 'gdap.problem.roles' && <Text role="alert" className={s.error}>{t(problem)}</Text>}
+        </div>
         <Field hint={ga ? t('gdap.autoExtendGa') : t('gdap.autoExtendHint')}>
           <Switch label={t('gdap.autoExtend')} checked={d.autoExtend && !ga} disabled={ga} onChange={(_, x) => setD({ ...d, autoExtend: x.checked })} />
         </Field>

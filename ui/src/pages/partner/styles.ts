@@ -9,5 +9,6 @@ export const usePanelStyles = makeStyles({
   dd: { margin: 0, overflowWrap: 'anywhere' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   textarea: { minHeight: '260px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
   roles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))' },
 });
