@@ -66,6 +66,7 @@ describe('partner routes', () => {
     const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0];
     expect(within(nav).getByRole('link', { name: en.nav.customers }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: en.nav.gdapRelationships })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: en.nav.partnerActivity })).toBeTruthy();
     expect(within(nav).getByRole('link', { name: en.nav.partnerRelationships })).toBeTruthy();
   }, 20_000);
 

@@ -83,4 +83,5 @@ const anyAgent = (p: PartnerInfo) => p.agent.admin || p.agent.sales || p.agent.h
 export const partnerPages: PartnerPage[] = [
   { path: 'customers', label: 'nav.customers', allowed: anyAgent, Component: lazy(() => import('./partner/CustomersPage')) },
   { path: 'relationships', label: 'nav.gdapRelationships', allowed: (p) => p.agent.admin, Component: lazy(() => import('./partner/GdapPage')) },
+  { path: 'activity', label: 'nav.partnerActivity', allowed: anyAgent, Component: lazy(() => import('./partner/ActivityPage')) },
 ];

@@ -106,4 +106,31 @@ describe('CustomersPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Open admin center' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/admin?tenant=c-2'));
   });
+
+  it('buys licenses for a customer', async () => {
+    const calls = serve({
+      'GET /api/partner': json(200, partnerInfo({ admin: false, sales: true })), 'GET /api/partner/customers': json(200, customers),
+      'GET /api/catalog': json(200, { value: [{ skuId: 'sku-b', skuPartNumber: 'BASIC', displayName: 'Atrium Basic', appliesTo: 'User', unitPrice: { amount: 6, currency: 'EUR' }, maxSeats: 300, servicePlans: null }] }),
+      'POST /api/partner/customers/c-2/subscriptions': json(201, { id: 's1', skuId: 'sku-b', quantity: 5, purchaseChannel: 'partner' }),
+    });
+    await show();
+    fireEvent.click(await screen.findByText('Northwind'));
+    const buy = await screen.findByRole('button', { name: 'Buy' });
+    expect(buy.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Product' }), { target: { value: 'sku-b' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Licenses' }), { target: { value: '5' } });
+    fireEvent.blur(screen.getByRole('spinbutton', { name: 'Licenses' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Buy' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toEqual({
+      method: 'POST', url: '/api/partner/customers/c-2/subscriptions', body: { skuId: 'sku-b', quantity: 5 }, tenant: undefined,
+    }));
+  }, 20_000);
+
+  it('offers buying to no Helpdesk agent', async () => {
+    serve({ 'GET /api/partner': json(200, partnerInfo({ admin: false, helpdesk: true })), 'GET /api/partner/customers': json(200, customers) });
+    await show();
+    fireEvent.click(await screen.findByText('Northwind'));
+    await screen.findByRole('button', { name: 'Open admin center' });
+    expect(screen.queryByRole('button', { name: 'Buy' })).toBeNull();
+  });
 });

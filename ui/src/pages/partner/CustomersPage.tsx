@@ -10,6 +10,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { useCustomer } from '../../shell/CustomerContext';
 import { notPartner, useCustomers, usePartner, type Customer } from './api';
+import { BuyForCustomer } from './BuyForCustomer';
 import { RequestPanel } from './RequestPanel';
 import { usePanelStyles } from './styles';
 
@@ -55,14 +56,14 @@ export default function CustomersPage() {
           </TableBody>
         </Table>
       )}
-      {open && <CustomerPanel customer={open} onClose={() => setOpen(undefined)} />}
+      {open && <CustomerPanel customer={open} mayBuy={mayRequest} onClose={() => setOpen(undefined)} />}
       {requesting && <RequestPanel dapEnabled={partner.dapEnabled} onClose={() => setRequesting(false)} />}
     </Page>
   );
 }
 
-/** CustomerPanel is a customer's details and the way into its admin center. */
-function CustomerPanel({ customer: c, onClose }: { customer: Customer; onClose: () => void }) {
+/** CustomerPanel is a customer's details, the way into its admin center and, for Admin and Sales agents, buying for it. */
+function CustomerPanel({ customer: c, mayBuy, onClose }: { customer: Customer; mayBuy: boolean; onClose: () => void }) {
   const { t } = useTranslation('partner');
   const s = usePanelStyles();
   const f = useFormat();
@@ -91,6 +92,7 @@ function CustomerPanel({ customer: c, onClose }: { customer: Customer; onClose: 
           <dt className={s.dt}>{t('customers.column.dap')}</dt>
           <dd className={s.dd}>{c.delegatedAdmin ? (c.delegatedAdminSince ? t('sinceDate', { date: f.date(c.delegatedAdminSince) }) : t('yes')) : t('no')}</dd>
         </dl>
+        {mayBuy && <BuyForCustomer customer={c} />}
       </DrawerBody>
     </OverlayDrawer>
   );
