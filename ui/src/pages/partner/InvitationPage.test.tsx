@@ -159,4 +159,20 @@ describe('InvitationPage: GDAP approval', () => {
     await screen.findByText('This request isn\'t waiting for approval anymore (Active).');
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Approve all' })).toBeNull());
   });
+
+  it('neither warns about nor removes DAP when the partner holds none', async () => {
+    const calls = serve({
+      'GET /api/session': json(200, globalAdmin),
+      'GET /api/partnerRelationships/gdap/r1-r2': json(200, rel),
+      'GET /api/partnerRelationships': json(200, { value: [{ partnerTenantId: 'p1', displayName: 'Contoso Partners', contactEmail: '', contactPhone: '', resellerSince: '2026-01-01T00:00:00Z', delegatedAdmin: false, delegatedAdminSince: null }] }),
+      'POST /api/partnerRelationships/gdap/r1-r2/approve': json(200, rel),
+    });
+    await show(gdapLink);
+    await screen.findByText('Contoso helpdesk');
+    await waitFor(() => expect(calls.some((c) => c.url === '/api/partnerRelationships')).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'Also remove delegated admin (DAP)' })).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Approve all' }));
+    await screen.findByText('You approved the roles for Contoso Partners.');
+    expect(calls.at(-1)?.body).toEqual({ removeDap: false });
+  });
 });

@@ -10,7 +10,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { SignInFrame } from '../signin/SignInFrame';
-import { durationDays, globalAdminRole, roleName, type Accepted, type GdapRelationship, type InvitationInfo } from './api';
+import { durationDays, globalAdminRole, roleName, type Accepted, type GdapRelationship, type InvitationInfo, type PartnerRelationship } from './api';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -140,7 +140,15 @@ function GdapApproval({ id }: { id: string }) {
   const [removeDap, setRemoveDap] = useState(true);
   const path = `/api/partnerRelationships/gdap/${encodeURIComponent(id)}`;
   const q = useQuery({ queryKey: ['gdapApproval', id], retry: false, queryFn: () => api.get<GdapRelationship>(path, { tenant: false }) });
-  const approve = useMutation({ mutationFn: () => api.post(`${path}/approve`, { removeDap }, { tenant: false }) });
+  // Whether this partner still holds DAP; unknown (the list failed) counts as yes.
+  const partners = useQuery({
+    queryKey: ['partnerRelationships'], retry: false,
+    queryFn: () => api.get<{ value: PartnerRelationship[] }>('/api/partnerRelationships', { tenant: false }),
+  });
+  const partnerId = q.data?.partner?.tenantId;
+  const known = partners.data?.value.find((p) => p.partnerTenantId === partnerId);
+  const hasDap = !partners.data || !partnerId || !known || known.delegatedAdmin;
+  const approve = useMutation({ mutationFn: () => api.post(`${path}/approve`, { removeDap: hasDap && removeDap }, { tenant: false }) });
   const decline = useMutation({ mutationFn: () => api.post(`${path}/decline`, undefined, { tenant: false }) });
   const title = t('gdapApproval.title');
   const failed = (text: string) => <MessageBar intent="error" role="alert"><MessageBarBody>{text}</MessageBarBody></MessageBar>;
@@ -179,8 +187,12 @@ function GdapApproval({ id }: { id: string }) {
       {!pending && <MessageBar intent="info"><MessageBarBody>{t('gdapApproval.notPending', { status: t(`status.${r.status}`, r.status) })}</MessageBarBody></MessageBar>}
       {pending && (
         <>
-          <MessageBar intent="warning"><MessageBarBody>{t('gdapApproval.dapWarning', { partner })}</MessageBarBody></MessageBar>
-          <Checkbox checked={removeDap} onChange={(_, d) => setRemoveDap(!!d.checked)} label={t('gdapApproval.removeDap')} />
+          {hasDap && (
+            <>
+              <MessageBar intent="warning"><MessageBarBody>{t('gdapApproval.dapWarning', { partner })}</MessageBarBody></MessageBar>
+              <Checkbox checked={removeDap} onChange={(_, d) => setRemoveDap(!!d.checked)} label={t('gdapApproval.removeDap')} />
+            </>
+          )}
           {!!err && <ErrorMessage error={err} />}
           <div className={s.buttons}>
             <Button appearance="primary" disabled={approve.isPending || decline.isPending} onClick={() => approve.mutate()}>{t('gdapApproval.approve')}</Button>
