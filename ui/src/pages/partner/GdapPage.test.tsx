@@ -116,4 +116,19 @@ describe('GdapPage', () => {
     const link = await screen.findByRole('textbox', { name: 'Approval link' });
     expect((link as HTMLInputElement).value).toContain('/AdminPortal/Home#/partners/invitation/granularAdminRelationships/aaaa-bbbb');
   });
+
+  it('terminates an active relationship after confirmation', async () => {
+    const calls = serve({
+      [`GET ${gdapPath}`]: json(200, { value: [{ ...created, status: 'active', endDateTime: '2028-11-30T10:00:00Z' }] }),
+      [`POST ${gdapPath}/aaaa-bbbb/requests`]: json(201, { id: 'req', action: 'terminate', status: 'created' }),
+    });
+    await show();
+    fireEvent.click(await screen.findByRole('button', { name: 'Terminate' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Terminate Contoso helpdesk?' });
+    within(confirm).getByText('Your agents lose the roles of this relationship in Fabrikam. The reseller relationship and the subscriptions stay.');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Terminate', hidden: true }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toEqual([
+      { method: 'POST', url: `${gdapPath}/aaaa-bbbb/requests`, body: { action: 'terminate' }, tenant: undefined },
+    ]));
+  });
 });

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Collection } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { useNotify } from '../../components/useNotify';
@@ -63,6 +64,17 @@ export default function GdapPage() {
   const q = useQuery({ queryKey: key, queryFn: () => api.get<Collection<GdapRelationship>>(gdapPath, { tenant: false }) });
   const [creating, setCreating] = useState(false);
   const [linkOf, setLinkOf] = useState<GdapRelationship>();
+  const [ending, setEnding] = useState<GdapRelationship>();
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const terminate = useMutation({
+    mutationFn: (id: string) => api.post(`${gdapPath}/${encodeURIComponent(id)}/requests`, { action: 'terminate' }, { tenant: false }),
+    onSuccess: () => {
+      notify(t('gdap.terminating'));
+      setEnding(undefined);
+      void qc.invalidateQueries({ queryKey: key });
+    },
+  });
   return (
     <Page title={t('gdap.title')} intro={t('gdap.intro')}
       actions={<Button appearance="primary" icon={<Add20Regular />} onClick={() => setCreating(true)}>{t('gdap.new')}</Button>}>
@@ -93,6 +105,7 @@ export default function GdapPage() {
                   {(r.status === 'created' || r.status === 'approvalPending') && (
                     <Button size="small" onClick={() => setLinkOf(r)}>{r.status === 'created' ? t('gdap.lock') : t('gdap.showLink')}</Button>
                   )}
+                  {r.status === 'active' && <Button size="small" onClick={() => setEnding(r)}>{t('gdap.terminate')}</Button>}
                 </TableCell>
               </TableRow>
             ))}
@@ -101,6 +114,13 @@ export default function GdapPage() {
       )}
       {creating && <NewRelationship onClose={() => setCreating(false)} />}
       {linkOf && <LockPanel relationship={linkOf} onClose={() => setLinkOf(undefined)} />}
+      {ending && (
+        <ConfirmDialog title={t('gdap.terminateTitle', { name: ending.displayName })} confirmLabel={t('gdap.terminate')}
+          busy={terminate.isPending} onConfirm={() => terminate.mutate(ending.id)} onClose={() => { setEnding(undefined); terminate.reset(); }}>
+          <Text block>{t('gdap.terminateText', { customer: ending.customer?.displayName || ending.customer?.tenantId || '' })}</Text>
+          {!!terminate.error && <ErrorMessage error={terminate.error} />}
+        </ConfirmDialog>
+      )}
     </Page>
   );
 }
@@ -121,7 +141,7 @@ function NewRelationship({ onClose }: { onClose: () => void }) {
       void qc.invalidateQueries({ queryKey: key });
     },
   });
-  if (created) return <LockPanel relationship={created} onClose={onClose} />;
+  if (created) return <LockPanel relationship={created} fresh onClose={onClose} />;
   const problem = draftProblem(d);
   const ga = d.roles.includes(globalAdminRole);
   const toggleRole = (id: string, on: boolean) => setD({ ...d, roles: on ? [...d.roles, id] : d.roles.filter((r) => r !== id) });
@@ -181,7 +201,7 @@ function NewRelationship({ onClose }: { onClose: () => void }) {
 }
 
 /** LockPanel locks a created relationship for the customer's approval and shows the approval link to send. */
-function LockPanel({ relationship: r, onClose }: { relationship: GdapRelationship; onClose: () => void }) {
+function LockPanel({ relationship: r, fresh, onClose }: { relationship: GdapRelationship; fresh?: boolean; onClose: () => void }) {
   const { t } = useTranslation('partner');
   const s = usePanelStyles();
   const qc = useQueryClient();
@@ -210,7 +230,7 @@ function LockPanel({ relationship: r, onClose }: { relationship: GdapRelationshi
       <DrawerBody className={s.body}>
         {!locked && (
           <>
-            <MessageBar intent="success"><MessageBarBody>{t('gdap.created', { name: r.displayName })}</MessageBarBody></MessageBar>
+            {fresh && <MessageBar intent="success"><MessageBarBody>{t('gdap.created', { name: r.displayName })}</MessageBarBody></MessageBar>}
             <Text>{t('gdap.lockIntro')}</Text>
             {!!lock.error && <ErrorMessage error={lock.error} />}
             <div className={s.actions}>
