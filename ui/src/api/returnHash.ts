@@ -8,15 +8,22 @@
  */
 const returnHashKey = 'atrium.returnHash';
 
-/** takeReturnHash returns (once) the fragment kept for pathname when the user had to sign in first. */
-export function takeReturnHash(pathname: string): string {
+/** keptReturnHash is the fragment kept for pathname when the user had to sign in first, or ''. */
+export function keptReturnHash(pathname: string): string {
   try {
     const kept = JSON.parse(sessionStorage.getItem(returnHashKey) ?? 'null') as { path: string; hash: string } | null;
-    if (!kept || kept.path !== pathname) return '';
-    sessionStorage.removeItem(returnHashKey);
-    return kept.hash;
+    return kept && kept.path === pathname ? kept.hash : '';
   } catch {
     return '';
+  }
+}
+
+/** forgetReturnHash drops the kept fragment once the page has it. */
+export function forgetReturnHash(): void {
+  try {
+    sessionStorage.removeItem(returnHashKey);
+  } catch {
+    // storage off: nothing kept
   }
 }
 

@@ -1,10 +1,10 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import { takeReturnHash } from '../../api/returnHash';
+import { forgetReturnHash, keptReturnHash } from '../../api/returnHash';
 import { useSession } from '../../api/session';
 import { RouterLink } from '../../components/RouterLink';
 import { ErrorMessage, Loading } from '../../components/Status';
@@ -48,7 +48,8 @@ const settingsPath = '/admin/settings/partners';
 export default function InvitationPage() {
   const { t } = useTranslation('partner');
   const location = useLocation();
-  const [hash] = useState(() => location.hash || takeReturnHash(location.pathname));
+  const [hash] = useState(() => location.hash || keptReturnHash(location.pathname));
+  useEffect(forgetReturnHash, []);
   const session = useSession().data!;
   const frag = parseFragment(hash);
   const globalAdmin = session.roles.some((r) => r.templateId === globalAdminRole);
