@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Suspense } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -92,5 +92,15 @@ describe('partner routes', () => {
     await waitFor(() => expect(screen.getByTestId('where').textContent)
       .toBe(`/signin?returnTo=${encodeURIComponent('/AdminPortal/Home?invType=ResellerRelationship&partnerId=p1&msppId=0&DAP=true')}`));
     expect(JSON.parse(sessionStorage.getItem('atrium.returnHash')!)).toEqual({ path: '/AdminPortal/Home', hash: '#/BillingAccounts/partner-invitation/tok-9' });
+  }, 20_000);
+
+  it('offers a partner\'s user to switch organization in the user menu', async () => {
+    serve(admin, isPartner);
+    show('/admin/settings/partners');
+    await screen.findByRole('heading', { name: partner.relationships.title, level: 1 });
+    await waitFor(() => expect(screen.getAllByRole('link', { name: en.nav.customers }).length).toBeGreaterThan(0));
+    fireEvent.click(screen.getByRole('button', { name: en.header.account.replace('{{name}}', 'Piet') }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: en.header.switchOrganization }));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/partner/customers'));
   }, 20_000);
 });
