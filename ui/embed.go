@@ -21,8 +21,11 @@ import (
 var dist embed.FS
 
 // routes are the first path segments of the app's own pages; their paths
-// fall back to index.html.
-var routes = []string{"admin", "myaccount", "signin", "sspr", "set-password"}
+// fall back to index.html. "partner" is a partner organization's pages
+// (Customers, GDAP relationships); "AdminPortal" answers the links partners
+// send their customers (/AdminPortal/Home#/BillingAccounts/partner-invitation/…
+// and #/partners/invitation/granularAdminRelationships/…, partners.md §2.2, §5.4).
+var routes = []string{"admin", "myaccount", "signin", "sspr", "set-password", "partner", "AdminPortal"}
 
 // CSP is the content security policy of every UI answer: scripts and
 // styles come from the app's own files only. Fluent UI's styling engine

@@ -7,6 +7,7 @@ import { sessionKey, useSession } from './api/session';
 import i18n from './i18n/i18n';
 import { browserLanguages, chooseLanguage, storedLanguage } from './i18n/language';
 import { AppRoutes } from './routes';
+import { CustomerProvider } from './shell/CustomerContext';
 import { ThemeProvider } from './theme';
 
 const queryClient = new QueryClient({
@@ -52,10 +53,12 @@ export function App() {
       <ThemeProvider>
         <BrowserRouter>
           <SessionLoss />
-          <SessionLanguage />
-          <Suspense fallback={<Spinner />}>
-            <AppRoutes />
-          </Suspense>
+          <CustomerProvider>
+            <SessionLanguage />
+            <Suspense fallback={<Spinner />}>
+              <AppRoutes />
+            </Suspense>
+          </CustomerProvider>
         </BrowserRouter>
       </ThemeProvider>
     </QueryClientProvider>

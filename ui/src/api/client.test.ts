@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, setCsrfToken, setLanguage, setUnauthorizedHandler } from './client';
+import { ApiError, api, setActingTenant, setCsrfToken, setLanguage, setNoDelegationHandler, setUnauthorizedHandler } from './client';
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[];
@@ -20,7 +20,11 @@ beforeEach(() => {
   setLanguage('nl');
   setUnauthorizedHandler(undefined);
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setActingTenant(undefined);
+  setNoDelegationHandler(undefined);
+});
 
 describe('api client', () => {
   it('sends FormData as multipart, leaving the Content-Type and its boundary to fetch', async () => {
@@ -110,5 +114,32 @@ describe('api client', () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     const e = (await api.get('/v1.0/me').catch((x: unknown) => x)) as ApiError;
     expect([e.status, e.code]).toEqual([0, 'NetworkError']);
+  });
+
+  it('acts in a customer with the Atrium-Tenant header, except for calls about the user\'s own organization', async () => {
+    answer(200, '{"ok":true}', json);
+    await api.get('/v1.0/users');
+    setActingTenant('c-1');
+    await api.get('/v1.0/users');
+    await api.post('/v1.0/users', { displayName: 'A' });
+    await api.get('/api/partner/customers', { tenant: false });
+    setActingTenant(undefined);
+    await api.get('/v1.0/users');
+    expect(calls.map((c) => header(c, 'Atrium-Tenant'))).toEqual([undefined, 'c-1', 'c-1', undefined, undefined]);
+  });
+
+  it('tells the customer context when the user has no delegation in the customer', async () => {
+    answer(403, '{"error":{"code":"NoDelegation","message":"Your account has no delegated admin access to this organization."}}', json);
+    const seen: ApiError[] = [];
+    setNoDelegationHandler((e) => seen.push(e));
+    setActingTenant('c-1');
+    const err = await api.get('/v1.0/users').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).noDelegation).toBe(true);
+    expect(seen.map((e) => e.code)).toEqual(['NoDelegation']);
+    // Not acting: the same answer is the call's own business.
+    setActingTenant(undefined);
+    await api.get('/v1.0/users').catch(() => undefined);
+    expect(seen).toHaveLength(1);
   });
 });

@@ -25,6 +25,11 @@ export class ApiError extends Error {
   get denied(): boolean {
     return this.status === 403 && this.code === 'Authorization_RequestDenied';
   }
+
+  /** noDelegation: a partner user acting in a customer where no DAP or GDAP relationship gives them a role. */
+  get noDelegation(): boolean {
+    return this.status === 403 && this.code === 'NoDelegation';
+  }
 }
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -32,6 +37,28 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken = '';
 let language = 'en';
 let onUnauthorized: (() => void) | undefined;
+let actingTenant = '';
+let onNoDelegation: ((e: ApiError) => void) | undefined;
+
+/**
+ * setActingTenant makes every later call act in a customer tenant (the
+ * Atrium-Tenant header, partners.md §4.2), or in the user's own
+ * organization again when id is empty. The customer context
+ * (shell/CustomerContext.tsx) sets it from the URL.
+ */
+export function setActingTenant(id: string | undefined): void {
+  actingTenant = id ?? '';
+}
+
+/** getActingTenant is the customer tenant calls act in, or '' for the user's own organization. */
+export function getActingTenant(): string {
+  return actingTenant;
+}
+
+/** setNoDelegationHandler registers what happens when a call in a customer finds no delegation there (403 NoDelegation). */
+export function setNoDelegationHandler(h: ((e: ApiError) => void) | undefined): void {
+  onNoDelegation = h;
+}
 
 /** setCsrfToken keeps the session's CSRF token for later unsafe requests. */
 export function setCsrfToken(token: string | undefined): void {
@@ -55,6 +82,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** false: a 401 is the answer to this call (a wrong password), not a lost session. */
   authRedirect?: boolean;
+  /** false: the call is about the user's own organization even while acting in a customer (no Atrium-Tenant header). */
+  tenant?: boolean;
   signal?: AbortSignal;
 }
 
@@ -73,6 +102,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     headers['Content-Type'] = 'application/json';
   }
   if (unsafe.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const acting = opts.tenant !== false && actingTenant !== '';
+  if (acting) headers['Atrium-Tenant'] = actingTenant;
   let res: Response;
   try {
     res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
@@ -83,6 +114,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (!res.ok) {
     const err = await toError(res);
     if (res.status === 401 && opts.authRedirect !== false) onUnauthorized?.();
+    if (acting && err.noDelegation) onNoDelegation?.(err);
     throw err;
   }
   if (res.status === 204) return undefined as T;

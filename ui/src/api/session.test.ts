@@ -29,6 +29,9 @@ describe('sign-in steps', () => {
     expect(safeReturn('/adminx')).toBeNull();
     expect(safeReturn('/myaccount/password')).toBe('/myaccount/password');
     expect(safeReturn('/admin?x=1')).toBe('/admin?x=1');
+    expect(safeReturn('/partner/customers')).toBe('/partner/customers');
+    expect(safeReturn('/AdminPortal/Home?invType=ResellerRelationship&partnerId=p&msppId=0&DAP=true')).toBe('/AdminPortal/Home?invType=ResellerRelationship&partnerId=p&msppId=0&DAP=true');
+    expect(safeReturn('/partnerx')).toBeNull();
   });
 
   it('checks permissions', () => {

@@ -7,7 +7,16 @@ export const sessionKey = ['session'] as const;
 /** fetchSession returns the signed-in session, or null when there is none. */
 export async function fetchSession(): Promise<Session | null> {
   try {
-    const s = await api.get<Session>('/api/session', { authRedirect: false });
+    let s: Session;
+    try {
+      // While acting in a customer the session answers with the user's roles there.
+      s = await api.get<Session>('/api/session', { authRedirect: false });
+    } catch (e) {
+      // No delegation in that customer: the customer context says so (and
+      // offers the way back); the frame is the user's own organization's.
+      if (!(e instanceof ApiError && e.noDelegation)) throw e;
+      s = await api.get<Session>('/api/session', { authRedirect: false, tenant: false });
+    }
     setCsrfToken(s.csrfToken);
     return s;
   } catch (e) {
@@ -57,7 +66,7 @@ export function homeOf(s: Session): string {
 /** safeReturn accepts only the app's own paths as a place to go back to after sign-in. */
 export function safeReturn(to: string | null): string | null {
   if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/signin')) return null;
-  return /^\/(admin|myaccount)(\/|$|\?)/.test(to) ? to : null;
+  return /^\/(admin|myaccount|partner|AdminPortal)(\/|$|\?)/.test(to) ? to : null;
 }
 
 /** where tells where a session goes next after a sign-in step. */

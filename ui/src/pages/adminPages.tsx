@@ -1,9 +1,10 @@
 import type { FluentIcon } from '@fluentui/react-icons';
 import {
-  Receipt20Regular, DocumentBulletList20Regular, HeartPulse20Regular, Home20Regular, Laptop20Regular, People20Regular, PersonSupport20Regular, Settings20Regular,
+  Receipt20Regular, DocumentBulletList20Regular, Handshake20Regular, HeartPulse20Regular, Home20Regular, Laptop20Regular, People20Regular, PersonSupport20Regular, Settings20Regular,
   ShieldPerson20Regular,
 } from '@fluentui/react-icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { PartnerInfo } from './partner/api';
 
 /** AdminPage is one page of the admin center: its route under /admin, where it sits in the navigation, and who may open it. */
 export interface AdminPage {
@@ -48,6 +49,7 @@ export const adminPages: AdminPage[] = [
   { path: 'groups', section: 'groups', label: 'nav.activeGroups', perm: 'org.read', Component: lazy(() => import('./groups/GroupsPage')) },
   { path: 'roles', section: 'roles', label: 'nav.roleAssignments', perm: 'org.read', Component: lazy(() => import('./roles/RolesPage')) },
   { path: 'settings/org', section: 'settings', label: 'nav.orgSettings', perm: 'org.read', Component: lazy(() => import('./settings/OrgSettingsPage')) },
+  { path: 'settings/partners', section: 'settings', label: 'nav.partnerRelationships', perm: 'org.manage', Component: lazy(() => import('./partner/PartnerRelationshipsPage')) },
   { path: 'reports/audit', section: 'reports', label: 'nav.auditLog', perm: 'reports.manage', Component: lazy(() => import('./logs/AuditLogPage')) },
   { path: 'reports/signins', section: 'reports', label: 'nav.signInLog', perm: 'reports.manage', Component: lazy(() => import('./logs/SignInLogPage')) },
   { path: 'devices', section: 'devices', label: 'nav.devices', perm: 'org.read', Component: lazy(() => import('./devices/DevicesPage')) },
@@ -60,4 +62,26 @@ export const adminPages: AdminPage[] = [
   { path: 'settings/dirsync', section: 'settings', label: 'nav.dirSync', perm: 'dirsync.manage', Component: lazy(() => import('./dirsync/DirSyncPage')) },
   { path: 'health/services', section: 'health', label: 'nav.serviceHealth', perm: 'health.read', Component: lazy(() => import('./health/ServiceHealthPage')) },
   { path: 'health/messages', section: 'health', label: 'nav.messageCenter', perm: 'health.read', Component: lazy(() => import('./health/MessageCenterPage')) },
+];
+
+/** PartnerPage is one page of the partner area (/partner/…, partner tenants only; admin-center.md §15). */
+export interface PartnerPage {
+  /** Path under /partner. */
+  path: string;
+  /** Navigation label, a key in the common namespace. */
+  label: string;
+  /** Who may open it, by the user's agent groups (partners.md §1). */
+  allowed: (p: PartnerInfo) => boolean;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export const partnerSection = { key: 'partner', label: 'nav.partner', icon: Handshake20Regular };
+
+const anyAgent = (p: PartnerInfo) => p.agent.admin || p.agent.sales || p.agent.helpdesk;
+
+/** partnerPages are the partner area's pages, listed in the navigation when GET /api/partner says the organization is a partner. */
+export const partnerPages: PartnerPage[] = [
+  { path: 'customers', label: 'nav.customers', allowed: anyAgent, Component: lazy(() => import('./partner/CustomersPage')) },
+  { path: 'relationships', label: 'nav.gdapRelationships', allowed: (p) => p.agent.admin, Component: lazy(() => import('./partner/GdapPage')) },
+  { path: 'activity', label: 'nav.partnerActivity', allowed: anyAgent, Component: lazy(() => import('./partner/ActivityPage')) },
 ];

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Session } from '../api/types';
 import { Loading } from '../components/Status';
+import { CustomerBanner } from './CustomerBanner';
 import { LanguageMenu } from './LanguageMenu';
 import type { NavSection } from './nav';
 import { SideNav } from './SideNav';
@@ -17,7 +18,7 @@ export const toasterId = 'app-toaster';
 
 const narrow = '@media (max-width: 900px)';
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateRows: '48px minmax(0, 1fr)', gridTemplateColumns: '240px minmax(0, 1fr)', height: '100%', [narrow]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  root: { display: 'grid', gridTemplateRows: '48px auto minmax(0, 1fr)', gridTemplateColumns: '240px minmax(0, 1fr)', height: '100%', [narrow]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
   header: {
     gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
@@ -59,6 +60,7 @@ export function AppShell({ session, sections, navLabel, home, children }: {
           <UserMenu session={session} />
         </div>
       </header>
+      <CustomerBanner />
       {hasNav && (
         <aside className={s.side}>
           <SideNav sections={sections!} label={navLabel ?? ''} />
