@@ -63,13 +63,18 @@ type PartnerCustomer struct {
 // PartnerRelationship is one partner on a customer's Partner
 // relationships page.
 type PartnerRelationship struct {
-	PartnerTenantID     string     `json:"partnerTenantId"`
-	DisplayName         string     `json:"displayName"`
-	ContactEmail        string     `json:"contactEmail"`
-	ContactPhone        string     `json:"contactPhone"`
-	ResellerSince       time.Time  `json:"resellerSince"`
+	PartnerTenantID string `json:"partnerTenantId"`
+	DisplayName     string `json:"displayName"`
+	ContactEmail    string `json:"contactEmail"`
+	ContactPhone    string `json:"contactPhone"`
+	// Reseller is false for a partner with GDAP relationships alone.
+	Reseller            bool       `json:"reseller"`
+	ResellerSince       *time.Time `json:"resellerSince"`
 	DelegatedAdmin      bool       `json:"delegatedAdmin"`
 	DelegatedAdminSince *time.Time `json:"delegatedAdminSince"`
+	// GDAP lists the partner's GDAP relationships with the organization
+	// (in the list; not on acceptance).
+	GDAP []GDAPApproval `json:"gdap,omitempty"`
 }
 
 // Contract is Graph's contract: a partner's customer.

@@ -140,7 +140,7 @@ func (a *API) authed(rt route) http.Handler {
 				return err
 			}
 		}
-		if p.Partner != nil && (delegatedOnly(rt) || rt.serviceGated) {
+		if p.Partner != nil && rt.pattern != "GET /api/session" && (delegatedOnly(rt) || rt.serviceGated) {
 			return &httpError{status: http.StatusForbidden, code: "Authorization_RequestDenied",
 				message: "This is about your own account or your own organization; send it without the " + client.TenantHeader + " header."}
 		}

@@ -133,6 +133,12 @@ func TestGDAPOverHTTP(t *testing.T) {
 	if view, err = g.customer.admin.ApproveGDAP(bg, id, true); err != nil || view.Status != "active" || view.PartnerHasDelegatedAdmin {
 		t.Fatalf("approved: %+v, %v", view, err)
 	}
+	// The Partner relationships page: the reseller without DAP now, with its GDAP relationship.
+	partners, err := g.customer.admin.PartnerRelationships(bg)
+	if err != nil || len(partners) != 1 || !partners[0].Reseller || partners[0].DelegatedAdmin || len(partners[0].GDAP) != 1 ||
+		partners[0].GDAP[0].ID != id || partners[0].GDAP[0].Status != "active" {
+		t.Fatalf("partner relationships: %+v, %v", partners, err)
+	}
 	r = h.do(g.customer.adminTok, "POST", page+"/approve", nil)
 	h.want(r, 400, "Request_BadRequest")
 	if !strings.Contains(r.errMessage(), "already approved") {

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/base64"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -63,7 +64,28 @@ func (a *API) acceptPartnerInvitation(w http.ResponseWriter, r *http.Request) er
 
 func relationshipJSON(r directory.PartnerRelationship) client.PartnerRelationship {
 	return client.PartnerRelationship{PartnerTenantID: r.PartnerTenantID, DisplayName: r.PartnerName, ContactEmail: r.ContactEmail,
-		ContactPhone: r.ContactPhone, ResellerSince: r.ResellerSince, DelegatedAdmin: r.HasDAP(), DelegatedAdminSince: timeOrNil(r.DAPSince)}
+		ContactPhone: r.ContactPhone, Reseller: true, ResellerSince: timeOrNil(r.ResellerSince), DelegatedAdmin: r.HasDAP(),
+		DelegatedAdminSince: timeOrNil(r.DAPSince)}
+}
+
+// withGDAP adds each partner's GDAP relationships to the list, and a row
+// for a partner with GDAP relationships alone.
+func withGDAP(rels []client.PartnerRelationship, gdap []directory.GDAPApproval) []client.PartnerRelationship {
+	for i := range gdap {
+		v := approvalJSON(&gdap[i])
+		at := slices.IndexFunc(rels, func(r client.PartnerRelationship) bool { return r.PartnerTenantID == v.PartnerTenantID })
+		if at < 0 {
+			rels = append(rels, client.PartnerRelationship{PartnerTenantID: v.PartnerTenantID, DisplayName: v.PartnerName, GDAP: []client.GDAPApproval{}})
+			at = len(rels) - 1
+		}
+		rels[at].GDAP = append(rels[at].GDAP, v)
+	}
+	for i := range rels {
+		if rels[i].GDAP == nil {
+			rels[i].GDAP = []client.GDAPApproval{}
+		}
+	}
+	return rels
 }
 
 func customerJSON(r partner.Relationship) client.PartnerCustomer {
@@ -209,11 +231,15 @@ func (a *API) listPartnerRelationships(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
+	gdap, err := a.dir.CustomerGDAPRelationships(ctx, tenantOf(ctx))
+	if err != nil {
+		return err
+	}
 	out := make([]client.PartnerRelationship, len(rels))
 	for i, rel := range rels {
 		out[i] = relationshipJSON(rel)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"value": out})
+	writeJSON(w, http.StatusOK, map[string]any{"value": withGDAP(out, gdap)})
 	return nil
 }
 

@@ -387,3 +387,18 @@ func TestPartnerCustomersPaging(t *testing.T) {
 		t.Fatalf("all customers: %v, %v", all, err)
 	}
 }
+
+// TestPartnerSession: the admin center asks for the session while acting
+// in a customer and gets the customer's name with the agent's roles there.
+func TestPartnerSession(t *testing.T) {
+	h := newHarness(t)
+	po := h.newPartner("fabrikam")
+	c := h.newTenant("contoso")
+	h.want(h.do(c.adminTok, "POST", "/api/partner/invitations/"+h.invite(po, true)+"/accept", nil), 200, "")
+	r := h.do("", "GET", "/api/session", nil, "Authorization", "Bearer "+po.helpdeskTok, client.TenantHeader, c.id)
+	h.want(r, 200, "")
+	if r.body["tenantName"] != "Org contoso" || r.body["tenantId"] != c.id || r.body["isAdmin"] != true ||
+		!strings.Contains(string(r.raw), `"passwords.reset"`) || strings.Contains(string(r.raw), `"users.write"`) {
+		t.Fatalf("session in the customer: %s", r.raw)
+	}
+}

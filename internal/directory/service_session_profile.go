@@ -33,15 +33,41 @@ func (s *Service) GetSessionProfile(ctx context.Context, tenantID string) (Sessi
 		if err != nil {
 			return err
 		}
-		u, err := tx.GetUser(p.UserID)
-		if err != nil {
-			return err
+		sp.TenantName = t.Org.DisplayName
+		if p.Partner != nil { // a partner's user acting here: the language is their own
+			if sp.Language, err = s.homeLanguage(ctx, p); err != nil {
+				return err
+			}
+		} else {
+			u, err := tx.GetUser(p.UserID)
+			if err != nil {
+				return err
+			}
+			sp.Language = u.PreferredLanguage
 		}
-		sp = SessionProfile{TenantName: t.Org.DisplayName, Language: u.PreferredLanguage}
 		if sp.Language == "" {
 			sp.Language = t.Org.PreferredLanguage
 		}
 		return nil
 	})
 	return sp, err
+}
+
+// homeLanguage is the preferred language of a partner's user acting in a
+// customer, else their own organization's.
+func (s *Service) homeLanguage(ctx context.Context, p authz.Principal) (string, error) {
+	lang := ""
+	err := s.store.View(ctx, p.HomeTenant(), func(tx Tx) error {
+		u, err := tx.GetUser(p.UserID)
+		if err != nil {
+			return err
+		}
+		t, err := tx.Tenant()
+		lang = u.PreferredLanguage
+		if lang == "" {
+			lang = t.Org.PreferredLanguage
+		}
+		return err
+	})
+	return lang, err
 }

@@ -10,7 +10,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { SignInFrame } from '../signin/SignInFrame';
-import { durationDays, globalAdminRole, roleName, type Accepted, type GdapRelationship, type InvitationInfo, type PartnerRelationship } from './api';
+import { approvalRoleName, durationDays, globalAdminRole, type Accepted, type GdapApproval, type InvitationInfo } from './api';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -140,15 +140,9 @@ function GdapApproval({ id }: { id: string }) {
   const f = useFormat();
   const [removeDap, setRemoveDap] = useState(true);
   const path = `/api/partnerRelationships/gdap/${encodeURIComponent(id)}`;
-  const q = useQuery({ queryKey: ['gdapApproval', id], retry: false, queryFn: () => api.get<GdapRelationship>(path, { tenant: false }) });
-  // Whether this partner still holds DAP; unknown (the list failed) counts as yes.
-  const partners = useQuery({
-    queryKey: ['partnerRelationships'], retry: false,
-    queryFn: () => api.get<{ value: PartnerRelationship[] }>('/api/partnerRelationships', { tenant: false }),
-  });
-  const partnerId = q.data?.partner?.tenantId;
-  const known = partners.data?.value.find((p) => p.partnerTenantId === partnerId);
-  const hasDap = !partners.data || !partnerId || !known || known.delegatedAdmin;
+  const q = useQuery({ queryKey: ['gdapApproval', id], retry: false, queryFn: () => api.get<GdapApproval>(path, { tenant: false }) });
+  // The server says whether this partner still holds DAP.
+  const hasDap = !!q.data?.partnerHasDelegatedAdmin;
   const approve = useMutation({ mutationFn: () => api.post(`${path}/approve`, { removeDap: hasDap && removeDap }, { tenant: false }) });
   const decline = useMutation({ mutationFn: () => api.post(`${path}/decline`, undefined, { tenant: false }) });
   const title = t('gdapApproval.title');
@@ -156,7 +150,7 @@ function GdapApproval({ id }: { id: string }) {
   if (q.isPending) return <SignInFrame title={title}><Loading /></SignInFrame>;
   if (q.error) return <SignInFrame title={title}>{invalidInvitation(q.error) ? failed(t('gdapApproval.invalid')) : <ErrorMessage error={q.error} />}</SignInFrame>;
   const r = q.data;
-  const partner = r.partner?.displayName || t('gdapApproval.yourPartner');
+  const partner = r.partnerName || t('gdapApproval.yourPartner');
   if (approve.isSuccess || decline.isSuccess) {
     return (
       <SignInFrame title={title}>
@@ -182,7 +176,7 @@ function GdapApproval({ id }: { id: string }) {
       <div>
         <Text weight="semibold">{t('gdapApproval.roles')}</Text>
         <ul className={s.list}>
-          {r.accessDetails.unifiedRoles.map((x) => <li key={x.roleDefinitionId}>{roleName(x.roleDefinitionId)}</li>)}
+          {r.roles.map((x) => <li key={x.roleDefinitionId}>{approvalRoleName(x)}{x.description ? ` — ${x.description}` : ''}</li>)}
         </ul>
       </div>
       {!pending && <MessageBar intent="info"><MessageBarBody>{t('gdapApproval.notPending', { status: t(`status.${r.status}`, r.status) })}</MessageBarBody></MessageBar>}

@@ -6,12 +6,14 @@ import { json, serve } from './testing';
 
 const contoso = {
   partnerTenantId: 'p1', displayName: 'Contoso Partners', contactEmail: 'help@contoso.test', contactPhone: '+31 20 123 4567',
-  resellerSince: '2026-03-01T10:00:00Z', delegatedAdmin: true, delegatedAdminSince: '2026-03-01T10:00:00Z',
+  reseller: true, resellerSince: '2026-03-01T10:00:00Z', delegatedAdmin: true, delegatedAdminSince: '2026-03-01T10:00:00Z',
   gdap: [
     { id: 'g1', displayName: 'Contoso helpdesk', duration: 'P730D', status: 'active', autoExtendDuration: 'PT0S', endDateTime: '2028-03-01T10:00:00Z',
-      accessDetails: { unifiedRoles: [{ roleDefinitionId: '729827e3-9c14-49f7-bb1b-9608f156bbb8' }] } },
+      partnerTenantId: 'p1', partnerName: 'Contoso Partners', partnerHasDelegatedAdmin: true,
+      roles: [{ roleDefinitionId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', displayName: 'Helpdesk Administrator', description: '' }] },
     { id: 'g2', displayName: 'Contoso readers', duration: 'P30D', status: 'approvalPending', autoExtendDuration: 'PT0S',
-      accessDetails: { unifiedRoles: [{ roleDefinitionId: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451' }] } },
+      partnerTenantId: 'p1', partnerName: 'Contoso Partners', partnerHasDelegatedAdmin: true,
+      roles: [{ roleDefinitionId: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451', displayName: '', description: '' }] },
   ],
 };
 const litware = { ...contoso, partnerTenantId: 'p2', displayName: 'Litware', delegatedAdmin: false, delegatedAdminSince: null, gdap: undefined };

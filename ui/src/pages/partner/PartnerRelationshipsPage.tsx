@@ -13,7 +13,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { useNotify } from '../../components/useNotify';
 import { useFormat } from '../../i18n/format';
-import { activeGdap, roleName, type GdapRelationship, type PartnerRelationship } from './api';
+import { activeGdap, approvalRoleName, type GdapApproval, type PartnerRelationship } from './api';
 import { usePanelStyles } from './styles';
 
 const key = ['partnerRelationships'] as const;
@@ -68,7 +68,7 @@ function Types({ p }: { p: PartnerRelationship }) {
   const gdap = (p.gdap ?? []).filter(activeGdap).length;
   return (
     <div className={s.actions}>
-      <Badge appearance="tint" color="brand">{t('type.reseller')}</Badge>
+      {p.reseller && <Badge appearance="tint" color="brand">{t('type.reseller')}</Badge>}
       {p.delegatedAdmin && <Badge appearance="tint" color="warning">{t('type.dap')}</Badge>}
       {gdap > 0 && <Badge appearance="tint" color="informative">{t('type.gdap', { count: gdap })}</Badge>}
     </div>
@@ -82,7 +82,7 @@ function PartnerPanel({ partner: p, onClose }: { partner: PartnerRelationship; o
   const qc = useQueryClient();
   const notify = useNotify();
   const [removing, setRemoving] = useState(false);
-  const [terminating, setTerminating] = useState<GdapRelationship>();
+  const [terminating, setTerminating] = useState<GdapApproval>();
   const remove = useMutation({
     mutationFn: () => api.del(`/api/partnerRelationships/${encodeURIComponent(p.partnerTenantId)}/delegatedAdmin`),
     onSuccess: () => {
@@ -147,7 +147,7 @@ function PartnerPanel({ partner: p, onClose }: { partner: PartnerRelationship; o
                   {t(`status.${r.status}`, r.status)}
                   {r.endDateTime ? ` · ${t('relationships.ends', { date: f.date(r.endDateTime) })}` : ''}
                 </Text>
-                <Text size={200}>{r.accessDetails.unifiedRoles.map((x) => roleName(x.roleDefinitionId)).join(', ')}</Text>
+                <Text size={200}>{r.roles.map(approvalRoleName).join(', ')}</Text>
                 <div className={s.actions}>
                   {r.status === 'approvalPending' && (
                     <RouterLink to={`/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${encodeURIComponent(r.id)}`}>

@@ -89,12 +89,33 @@ export interface PartnerRelationship {
   contactEmail: string;
   contactPhone: string;
   website?: string;
-  resellerSince: string;
+  /** reseller is false for a partner with GDAP relationships alone. */
+  reseller: boolean;
+  resellerSince: string | null;
   delegatedAdmin: boolean;
   delegatedAdminSince: string | null;
-  /** GDAP relationships with this partner, when the server lists them. */
-  gdap?: GdapRelationship[];
+  /** GDAP relationships with this partner (the list carries them; acceptance doesn't). */
+  gdap?: GdapApproval[];
 }
+
+/** GdapApproval is a GDAP relationship as the customer's Global admin sees it (GET /api/partnerRelationships/gdap/{id}). */
+export interface GdapApproval {
+  id: string;
+  displayName: string;
+  partnerTenantId: string;
+  partnerName: string;
+  /** partnerHasDelegatedAdmin: the partner still holds DAP, which approving can remove. */
+  partnerHasDelegatedAdmin: boolean;
+  roles: { roleDefinitionId: string; displayName: string; description: string }[];
+  duration: string;
+  autoExtendDuration: string;
+  status: string;
+  approvalExpiresDateTime?: string | null;
+  endDateTime?: string | null;
+}
+
+/** approvalRoleName names a role of an approval, by the server's name or the local list. */
+export const approvalRoleName = (r: { roleDefinitionId: string; displayName: string }) => r.displayName || roleName(r.roleDefinitionId);
 
 /** GdapRelationship is a delegatedAdminRelationship (Graph shape, partners.md §5.2). */
 export interface GdapRelationship {
@@ -114,7 +135,7 @@ export interface GdapRelationship {
 export const gdapPath = '/v1.0/tenantRelationships/delegatedAdminRelationships';
 
 /** activeGdap tells whether a GDAP relationship gives (or is about to give) access. */
-export const activeGdap = (r: GdapRelationship) => ['approved', 'activating', 'active', 'expiring'].includes(r.status);
+export const activeGdap = (r: { status: string }) => ['approved', 'activating', 'active', 'expiring'].includes(r.status);
 
 /** gdapRoles are the built-in roles a GDAP relationship may list (template ids; partners.md §5.2, §5.9). */
 export const gdapRoles: { id: string; name: string }[] = [
