@@ -17,6 +17,7 @@ import { assignLicense, buySeats } from './flows/billing.mjs';
 import { activateInstalls } from './flows/installs.mjs';
 import { addUserWithWizard, setPasswordFromLink } from './flows/adduser.mjs';
 import { exportUsers, importUsers } from './flows/import.mjs';
+import { partnerStory } from './flows/partner.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -291,6 +292,25 @@ try {
   await field(t('mfa:prompt.recoveryLabel')).fill(codes[0]);
   await button(t('mfa:prompt.verify')).click();
   await heading(t('home:title')).waitFor();
+
+  step('a partner invites the organization, acts in it with its own account, and loses delegated admin');
+  const agentProfile = mkdtempSync(join(tmpdir(), 'atrium-chromium-agent-'));
+  const agentContext = await chromium.launchPersistentContext(agentProfile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    locale, viewport: { width: 1280, height: 860 }, colorScheme: 'light',
+  });
+  try {
+    agentContext.setDefaultTimeout(15_000);
+    const agent = agentContext.pages()[0] ?? await agentContext.newPage();
+    agent.on('pageerror', (e) => problems.push(`agent page error at ${agent.url()}: ${e.message}\n${e.stack}`));
+    await partnerStory({ admin: page, agent, t, base, shot, customer: env('CUSTOMER_NAME'), partner: env('PARTNER_NAME'),
+      agentUser: env('PARTNER_AGENT_USER'), agentName: 'Pat Agent', agentPassword: env('PARTNER_AGENT_PASSWORD'), someUser: 'Anna de Vries' });
+  } finally {
+    await agentContext.close();
+    rmSync(agentProfile, { recursive: true, force: true });
+  }
 } catch (e) {
   problems.push(e.stack ?? String(e));
   await shot(page, 'failure').catch(() => undefined);

@@ -81,7 +81,7 @@ func (a *API) observe(next http.Handler) http.Handler {
 		ctx = directory.WithCorrelationID(ctx, id)
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(ctx))
-		a.log.LogAttrs(ctx, slog.LevelInfo, "request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+		a.log.LogAttrs(ctx, slog.LevelInfo, "request", slog.String("method", r.Method), slog.String("path", loggedPath(r.URL.Path)),
 			slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)), slog.String("request_id", id))
 	})
 }
@@ -93,4 +93,22 @@ func signupPrincipal(r *http.Request) authz.Principal {
 		host = host[:i]
 	}
 	return authz.Principal{IPAddress: strings.Trim(host, "[]")}
+}
+
+// secretPathPrefix starts the paths whose next segment is a secret: a
+// partner's invitation token, which the route carries as the API
+// names it.
+const secretPathPrefix = "/api/partner/invitations/"
+
+// loggedPath is path with any secret segment replaced, for the log.
+func loggedPath(path string) string {
+	rest, ok := strings.CutPrefix(path, secretPathPrefix)
+	if !ok || rest == "" {
+		return path
+	}
+	_, after, found := strings.Cut(rest, "/")
+	if !found {
+		return secretPathPrefix + "{token}"
+	}
+	return secretPathPrefix + "{token}/" + after
 }

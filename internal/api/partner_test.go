@@ -402,3 +402,19 @@ func TestPartnerSession(t *testing.T) {
 		t.Fatalf("session in the customer: %s", r.raw)
 	}
 }
+
+// TestInvitationTokenNotLogged: the access log shows an invitation's route
+// without its token.
+func TestInvitationTokenNotLogged(t *testing.T) {
+	h := newHarness(t)
+	po := h.newPartner("fabrikam")
+	c := h.newTenant("contoso")
+	token := h.invite(po, false)
+	h.want(h.do(c.adminTok, "GET", "/api/partner/invitations/"+token, nil), 200, "")
+	h.want(h.do(c.adminTok, "POST", "/api/partner/invitations/"+token+"/accept", nil), 200, "")
+	_, secret, _ := strings.Cut(token, ".")
+	logs := h.logs.String()
+	if strings.Contains(logs, secret) || !strings.Contains(logs, "/api/partner/invitations/{token}/accept") {
+		t.Fatalf("the access log:\n%s", logs)
+	}
+}

@@ -15,7 +15,7 @@ import (
 // agent who signs in with a password (no admin role of its own, so no
 // authenticator to register).
 type browserPartner struct {
-	name, agentUPN, agentPassword string
+	agentUPN, agentPassword string
 }
 
 // makePartner creates the partner tenant on the database (before serve

@@ -77,12 +77,15 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(pw, []byte("Admin-Pass-Br0wser"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	runs := []struct{ locale, prefix, name string }{{"en-US", "contoso", "Contoso"}, {"nl-NL", "fabrikam", "Fabrikam"}}
+	runs := []struct{ locale, prefix, name, partner, partnerPrefix string }{
+		{"en-US", "contoso", "Contoso", "Northwind", "northwind"}, {"nl-NL", "fabrikam", "Fabrikam", "Tailspin", "tailspin"}}
+	agentGroups := map[string]string{}
 	for _, r := range runs {
 		if out, err := exec.Command(bin, append([]string{"tenant", "create", "--name", r.name, "--domain-prefix", r.prefix,
 			"--admin-password-file", pw}, common...)...).CombinedOutput(); err != nil {
 			t.Fatalf("tenant create: %v\n%s", err, out)
 		}
+		agentGroups[r.partnerPrefix] = makePartner(t, bin, common, r.partner, r.partnerPrefix, pw)
 	}
 	srv := exec.Command(bin, append([]string{"serve", "--listen", addr, "--dns-resolver", dns.Addr}, common...)...)
 	var log strings.Builder
@@ -108,6 +111,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	for _, r := range runs {
+		agent := addAgent(t, bin, common, public, r.partnerPrefix, agentGroups[r.partnerPrefix])
 		t.Run(r.locale, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
@@ -115,7 +119,8 @@ func TestBrowser(t *testing.T) {
 			cmd.Dir = filepath.Join(root, "e2e/ui")
 			cmd.Env = append(os.Environ(), "ATRIUM_URL="+public, "CONTROL_URL="+ctl.URL, "UI_LOCALE="+r.locale,
 				"SCREENSHOTS="+shots, "DOMAIN_PREFIX="+r.prefix, "ADMIN_USER=admin@"+r.prefix+".atrium.test",
-				"ADMIN_PASSWORD=Admin-Pass-Br0wser", "CHROMIUM="+chromium)
+				"ADMIN_PASSWORD=Admin-Pass-Br0wser", "CHROMIUM="+chromium, "CUSTOMER_NAME="+r.name, "PARTNER_NAME="+r.partner,
+				"PARTNER_AGENT_USER="+agent.agentUPN, "PARTNER_AGENT_PASSWORD="+agent.agentPassword)
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, err := cmd.Output()

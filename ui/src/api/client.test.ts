@@ -129,14 +129,15 @@ describe('api client', () => {
   });
 
   it('tells the customer context when the user has no delegation in the customer', async () => {
-    answer(403, '{"error":{"code":"NoDelegation","message":"Your account has no delegated admin access to this organization."}}', json);
+    // The server's shape: Graph's code, with Atrium's reason as the detail's code.
+    answer(403, '{"error":{"code":"Authorization_RequestDenied","message":"Your account has no delegated admin access to this organization.","details":[{"code":"NoDelegation","message":"Your account has no delegated admin access to this organization."}]}}', json);
     const seen: ApiError[] = [];
     setNoDelegationHandler((e) => seen.push(e));
     setActingTenant('c-1');
     const err = await api.get('/v1.0/users').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).noDelegation).toBe(true);
-    expect(seen.map((e) => e.code)).toEqual(['NoDelegation']);
+    expect(seen.map((e) => e.detailCode)).toEqual(['NoDelegation']);
     // Not acting: the same answer is the call's own business.
     setActingTenant(undefined);
     await api.get('/v1.0/users').catch(() => undefined);

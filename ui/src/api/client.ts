@@ -7,16 +7,19 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly target?: string;
+  /** detailCode is the code of the error's first detail: Atrium's own reason (NoDelegation, InvalidInvitation, L1, …) under Graph's code. */
+  readonly detailCode?: string;
   readonly requestId?: string;
   /** Seconds to wait before trying again (429), when the server said. */
   readonly retryAfter?: number;
 
-  constructor(status: number, code: string, message: string, extra: { target?: string; requestId?: string; retryAfter?: number } = {}) {
+  constructor(status: number, code: string, message: string, extra: { target?: string; detailCode?: string; requestId?: string; retryAfter?: number } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.target = extra.target;
+    this.detailCode = extra.detailCode;
     this.requestId = extra.requestId;
     this.retryAfter = extra.retryAfter;
   }
@@ -28,7 +31,7 @@ export class ApiError extends Error {
 
   /** noDelegation: a partner user acting in a customer where no DAP or GDAP relationship gives them a role. */
   get noDelegation(): boolean {
-    return this.status === 403 && this.code === 'NoDelegation';
+    return this.status === 403 && (this.code === 'NoDelegation' || this.detailCode === 'NoDelegation');
   }
 }
 
@@ -148,6 +151,7 @@ export async function toError(res: Response): Promise<ApiError> {
   if (e?.code) {
     return new ApiError(res.status, e.code, e.message ?? '', {
       target: e.target || e.details?.[0]?.target || undefined,
+      detailCode: e.details?.[0]?.code || undefined,
       requestId: e.innerError?.['request-id'],
       retryAfter,
     });

@@ -42,4 +42,23 @@ describe('revealTopmostModal', () => {
     expect(revealTopmostModal()).toBe(false);
     expect(page.getAttribute('aria-hidden')).toBe('true');
   });
+
+  it('unhides the app when no modal is open any more', () => {
+    const app = document.createElement('div');
+    app.id = 'root';
+    app.setAttribute('aria-hidden', 'true');
+    document.body.appendChild(app);
+    expect(revealTopmostModal()).toBe(true);
+    expect(app.hasAttribute('aria-hidden')).toBe(false);
+  });
+
+  it('leaves the app hidden under an open modal', () => {
+    const app = document.createElement('div');
+    app.id = 'root';
+    app.setAttribute('aria-hidden', 'true');
+    document.body.appendChild(app);
+    portal(false);
+    expect(revealTopmostModal()).toBe(false);
+    expect(app.getAttribute('aria-hidden')).toBe('true');
+  });
 });

@@ -5,7 +5,9 @@
 // stays visible but disappears for screen readers, and role-based queries
 // can't find it. The guard watches the page and, whenever the set of open
 // modals settles, makes sure the topmost one and its ancestors are not
-// hidden; everything else is left to Fluent.
+// hidden, and that with no modal open the app itself is not hidden (a
+// drawer unmounted by a navigation leaves it so); everything else is left
+// to Fluent.
 
 /** topmostModal is the open modal surface drawn last, if any. */
 function topmostModal(root: ParentNode): HTMLElement | undefined {
@@ -17,6 +19,13 @@ function topmostModal(root: ParentNode): HTMLElement | undefined {
 export function revealTopmostModal(doc: Document = document): boolean {
   const top = topmostModal(doc.body);
   let changed = false;
+  // No modal open at all (a drawer unmounted by a navigation, say): the app
+  // itself must not stay hidden.
+  const app = doc.getElementById('root');
+  if (!top && app?.getAttribute('aria-hidden') === 'true') {
+    app.removeAttribute('aria-hidden');
+    return true;
+  }
   for (let el: HTMLElement | null = top ?? null; el && el !== doc.body; el = el.parentElement) {
     if (el.getAttribute('aria-hidden') === 'true') {
       el.removeAttribute('aria-hidden');

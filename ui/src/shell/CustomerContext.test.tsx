@@ -117,7 +117,7 @@ describe('CustomerProvider', () => {
   it('says so when the user has no delegation in the customer, and offers the way back', async () => {
     const denied = 'Your account has no delegated admin access to this organization. Ask your partner organization\'s admins, or the customer, for access.';
     serve({
-      'GET /v1.0/users': json(403, { error: { code: 'NoDelegation', message: denied } }),
+      'GET /v1.0/users': json(403, { error: { code: 'Authorization_RequestDenied', message: denied, details: [{ code: 'NoDelegation', message: denied }] } }),
       'GET /api/session': json(200, partnerAgent), 'GET /api/partner/customers': json(200, customers),
     });
     await show('/admin?tenant=c-2');

@@ -120,10 +120,15 @@ export function CustomerProvider({ children }: { children: ReactNode }) {
   const leave = useCallback(() => {
     setSticky(undefined);
     setActingTenant(undefined);
-    for (const c of clients.current.values()) c.clear();
-    clients.current.clear();
     navigate('/partner/customers');
   }, [navigate]);
+  // Out of every customer: forget their data, once nothing renders from it
+  // any more (clearing a cache its pages still read makes them throw).
+  useEffect(() => {
+    if (tenantId) return;
+    for (const c of clients.current.values()) c.clear();
+    clients.current.clear();
+  }, [tenantId]);
 
   const value: CustomerContextValue = {
     tenantId, name: tenantId ? (storedNames()[tenantId] ?? '') : '', noDelegation: tenantId ? noDelegation : undefined, enter, leave,

@@ -11,7 +11,7 @@ const info = {
   partnerTenantId: 'p1', partnerName: 'Contoso Partners', contactEmail: 'help@contoso.test', contactPhone: '+31 20 123 4567',
   invitedBy: 'Piet Jansen', delegatedAdmin: true, existing: '',
 };
-const invalid = json(400, { error: { code: 'InvalidInvitation', message: 'This invitation isn\'t valid. Ask your partner for a new link.' } });
+const invalid = json(400, { error: { code: 'Request_BadRequest', message: 'This invitation isn\'t valid. Ask your partner for a new link.', details: [{ code: 'InvalidInvitation', target: 'token' }] } });
 
 function Gate() {
   return useSession().data ? <InvitationPage /> : null;

@@ -68,7 +68,7 @@ export default function InvitationPage() {
 }
 
 /** invalidInvitation tells whether the server refused the invitation as not (or no longer) valid. */
-const invalidInvitation = (e: unknown) => e instanceof ApiError && (e.code === 'InvalidInvitation' || e.status === 404);
+const invalidInvitation = (e: unknown) => e instanceof ApiError && (e.code === 'InvalidInvitation' || e.detailCode === 'InvalidInvitation' || e.status === 404);
 
 function ResellerInvitation({ token }: { token: string }) {
   const { t } = useTranslation('partner');
