@@ -83,6 +83,10 @@ func (a *API) errorBody(r *http.Request, err error) (int, client.ErrorBody) {
 	if !ok {
 		de = &directory.Error{Kind: directory.KindInternal}
 	}
+	if de.MessageNL != "" && strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "nl") {
+		d := *de
+		d.Message, de = d.MessageNL, &d
+	}
 	switch de.Kind {
 	case directory.KindNotFound:
 		return body(http.StatusNotFound, "Request_ResourceNotFound", de.Message, "", "")

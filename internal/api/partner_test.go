@@ -218,6 +218,10 @@ func TestPartnerDAPStory(t *testing.T) {
 	h.want(h.do(c.adminTok, "DELETE", "/api/partnerRelationships/"+po.id+"/delegatedAdmin", nil), 204, "")
 	h.want(h.do(c.adminTok, "DELETE", "/api/partnerRelationships/"+po.id+"/delegatedAdmin", nil), 400, "")
 	h.want(in(po.adminTok, "GET", "/v1.0/users", nil), 403, "Authorization_RequestDenied")
+	nl := h.do("", "GET", "/v1.0/users", nil, append(as(po.adminTok), "Accept-Language", "nl-NL")...)
+	if !strings.HasPrefix(nl.errMessage(), "Uw account heeft geen gedelegeerde") {
+		t.Fatalf("the refusal in Dutch: %s", nl.raw)
+	}
 	if knock := h.lastAudit(c); knock.ActivityDisplayName != "Act for customer" || knock.Result != "failure" ||
 		knock.InitiatedBy.User.ID != po.adminAgent || !hasDetail(knock, "PartnerTenantId", po.id) {
 		t.Fatalf("the customer's log of the refused agent: %+v", knock)

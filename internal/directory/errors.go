@@ -30,8 +30,10 @@ type Error struct {
 	Kind    ErrorKind
 	Field   string // the property the error is about, if any
 	Message string // public, never contains secrets
-	Code    string // optional finer code, e.g. "ObjectConflict"
-	Err     error  // wrapped cause, for logs only
+	// MessageNL is the message in Dutch, for the errors that have one.
+	MessageNL string
+	Code      string // optional finer code, e.g. "ObjectConflict"
+	Err       error  // wrapped cause, for logs only
 }
 
 func (e *Error) Error() string {

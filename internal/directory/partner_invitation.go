@@ -37,7 +37,8 @@ type InvitationInfo struct {
 // ErrPartnerInvitation is the one answer to an invitation link that is
 // unknown, tampered with, expired or used, so a guess learns nothing.
 var ErrPartnerInvitation = &Error{Kind: KindInvalid, Field: "token", Code: "InvalidInvitation",
-	Message: "This invitation isn't valid: it may have expired or been used already. Ask your partner for a new link."}
+	Message:   "This invitation isn't valid: it may have expired or been used already. Ask your partner for a new link.",
+	MessageNL: "Deze uitnodiging is niet geldig: ze is misschien verlopen of al gebruikt. Vraag uw partner om een nieuwe link."}
 
 // newInvitationToken returns a partner invitation token and its hash.
 func newInvitationToken(partnerTenantID string) (token, hash string, err error) {

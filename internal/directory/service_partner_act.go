@@ -12,7 +12,8 @@ import (
 // relationship gives them a role (partners.md §4.1). The same words answer
 // a tenant that doesn't exist, so that nobody learns which do.
 var ErrNoDelegation = &Error{Kind: KindDenied, Code: "NoDelegation",
-	Message: "Your account has no delegated admin access to this organization. Ask your partner organization's admins, or the customer, for access."}
+	Message:   "Your account has no delegated admin access to this organization. Ask your partner organization's admins, or the customer, for access.",
+	MessageNL: "Uw account heeft geen gedelegeerde beheerderstoegang tot deze organisatie. Vraag de beheerders van uw partnerorganisatie, of de klant, om toegang."}
 
 // ActAs returns the principal of home, a user signed in to their own
 // tenant, acting in customerTenantID through a partner relationship: the

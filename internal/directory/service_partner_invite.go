@@ -11,7 +11,8 @@ import (
 // ErrDAPDisabled refuses delegated admin while the deployment turned DAP
 // off for new relationships (partners.md §3).
 var ErrDAPDisabled = &Error{Kind: KindInvalid, Field: "delegatedAdmin", Code: "DAPDisabled",
-	Message: "Delegated admin privileges (DAP) are turned off in this deployment; request a granular (GDAP) relationship instead."}
+	Message:   "Delegated admin privileges (DAP) are turned off in this deployment; request a granular (GDAP) relationship instead.",
+	MessageNL: "Gedelegeerde beheerdersbevoegdheden (DAP) zijn in deze installatie uitgeschakeld; vraag in plaats daarvan een granulaire relatie (GDAP) aan."}
 
 // CreatePartnerInvitation makes a reseller relationship request of the
 // partner tenant tenantID, with or without delegated admin, for an Admin
