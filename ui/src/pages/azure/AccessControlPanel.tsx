@@ -135,6 +135,7 @@ const principalTypes: PrincipalType[] = ['User', 'Group', 'ForeignGroup'];
 function AddAssignmentDialog({ base, onClose, onDone }: { base: string; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation('azure');
   const notify = useNotify();
+  const s = usePanelStyles();
   const [role, setRole] = useState<string>(ownerRoleId);
   const [type, setType] = useState<PrincipalType>('User');
   const [who, setWho] = useState('');
@@ -159,7 +160,7 @@ function AddAssignmentDialog({ base, onClose, onDone }: { base: string; onClose:
         <form onSubmit={(e) => { e.preventDefault(); if (who.trim()) add.mutate(); }}>
           <DialogBody>
             <DialogTitle>{t('iam.addTitle')}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+            <DialogContent className={s.body}>
               <Field label={t('iam.role')}>
                 <Dropdown value={label(role)} selectedOptions={[role]} onOptionSelect={(_, d) => d.optionValue && setRole(d.optionValue)}>
                   {azureRoles.map((r) => <Option key={r.id} value={r.id}>{t(r.label)}</Option>)}

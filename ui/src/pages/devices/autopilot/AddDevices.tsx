@@ -7,22 +7,22 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { ErrorMessage } from '../../../components/Status';
 import { useNotify } from '../../../components/useNotify';
+import { usePanelStyles } from '../../partner/styles';
 import { base, devicesKey, type AutopilotDevice } from './api';
-
-const column = { display: 'flex', flexDirection: 'column', gap: 12 } as const;
 
 /** FormDialog is a dialog with a form: its fields, the server's error, Cancel and a submit button. */
 function FormDialog({ title, submit, busy, ready, error, onSubmit, onClose, children }: {
   title: string; submit: string; busy: boolean; ready: boolean; error: unknown; onSubmit: () => void; onClose: () => void; children: ReactNode;
 }) {
   const { t } = useTranslation('autopilot');
+  const s = usePanelStyles();
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form onSubmit={(e) => { e.preventDefault(); if (ready && !busy) onSubmit(); }}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
-            <DialogContent style={column}>
+            <DialogContent className={s.body}>
               {children}
               {!!error && <ErrorMessage error={error} />}
             </DialogContent>

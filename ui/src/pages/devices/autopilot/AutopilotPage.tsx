@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { Page } from '../../../components/Page';
+import { usePanelStyles } from '../../partner/styles';
 import { Empty, ErrorMessage, Loading } from '../../../components/Status';
 import { AddDeviceDialog, UploadCsvDialog } from './AddDevices';
 import { AutopilotDevicePanel } from './AutopilotDevicePanel';
@@ -37,6 +38,7 @@ export default function AutopilotPage() {
 
 function DevicesTab() {
   const { t } = useTranslation('autopilot');
+  const s = usePanelStyles();
   const q = useQuery({ queryKey: devicesKey, queryFn: () => api.get<{ value: AutopilotDevice[] }>(base) });
   const profiles = useProfiles();
   const [dialog, setDialog] = useState<'upload' | 'add'>();
@@ -49,7 +51,7 @@ function DevicesTab() {
   const profileName = (id: string | null) => (id ? profiles.data?.value.find((p) => p.id === id)?.name ?? id : '');
   return (
     <>
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div className={s.actions}>
         <Button icon={<ArrowUpload20Regular />} onClick={() => setDialog('upload')}>{t('upload.button')}</Button>
         <Button icon={<Add20Regular />} onClick={() => setDialog('add')}>{t('add.button')}</Button>
       </div>
