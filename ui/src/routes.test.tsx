@@ -156,3 +156,22 @@ describe('language', () => {
     expect(i18n.language).toBe('en');
   });
 });
+
+describe('Azure subscriptions and Autopilot routes', () => {
+  it('lists Azure subscriptions for every admin and answers Autopilot without devices.manage with No access', async () => {
+    serve({ ...admin, permissions: [] });
+    show('/admin/devices/autopilot');
+    expect(await screen.findByRole('heading', { name: en.noAccess.title })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0]!;
+    expect(within(nav).getByRole('link', { name: en.nav.azureSubscriptions }).getAttribute('href')).toBe('/admin/billing/azure');
+    expect(within(nav).queryByRole('link', { name: en.nav.autopilotDevices })).toBeNull();
+  });
+
+  it('opens Autopilot devices with devices.manage, not as a device of the Devices page', async () => {
+    serve({ ...admin, permissions: ['org.read', 'devices.manage'] });
+    show('/admin/devices/autopilot');
+    expect(await screen.findByRole('heading', { name: en.nav.autopilotDevices, level: 1 })).toBeTruthy();
+    const nav = screen.getAllByRole('navigation', { name: en.nav.adminLabel })[0]!;
+    expect(within(nav).getByRole('link', { name: en.nav.autopilotDevices }).getAttribute('aria-current')).toBe('page');
+  });
+});

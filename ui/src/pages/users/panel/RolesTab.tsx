@@ -16,6 +16,7 @@ import { sendRoleChange } from '../../roles/warnings';
 import { useRoleDefinitions, userKeys } from '../data';
 import { GuardedButton } from '../Guarded';
 import type { RoleAssignment, User } from '../types';
+import { PartnerRoleSection } from './PartnerRoleSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -120,6 +121,7 @@ export function RolesTab({ user }: { user: User }) {
           {remove.error ? <ErrorMessage error={remove.error} /> : t('roles.removeText')}
         </ConfirmDialog>
       )}
+      <PartnerRoleSection user={user} />
     </div>
   );
 }
