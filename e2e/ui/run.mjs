@@ -18,6 +18,7 @@ import { activateInstalls } from './flows/installs.mjs';
 import { addUserWithWizard, setPasswordFromLink } from './flows/adduser.mjs';
 import { exportUsers, importUsers } from './flows/import.mjs';
 import { partnerStory } from './flows/partner.mjs';
+import { autopilotDevices, azureAccessControl } from './flows/azure.mjs';
 
 const require = createRequire(new URL('../../ui/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -211,6 +212,12 @@ try {
   await shot(page, '05f-service-request');
   await openServiceHealth(page, t);
   await shot(page, '05g-service-health');
+
+  step('Azure subscriptions: add one, give Anna Reader in Access control and take it back; Autopilot: a device with a profile');
+  await azureAccessControl(page, t, { name: 'Production', user: upn });
+  await shot(page, '05j-azure');
+  await autopilotDevices(page, t, { serial: `SN-${lang}-0001`, profile: 'Kiosk' });
+  await shot(page, '05k-autopilot');
 
   step('sign out');
   await page.getByRole('button', { name: new RegExp(`^${esc(t('common:header.account', { name: '' }))}`) }).click();

@@ -21,7 +21,9 @@ import (
 // loopback with a fresh database and a real DNS server: an admin signs in,
 // registers an authenticator app, sees Home, adds and verifies a domain;
 // a user created in that domain signs in, changes the temporary password,
-// sees My account and gets No access in the admin center. Once in English
+// sees My account and gets No access in the admin center; a partner's agent,
+// in a browser of their own, invites the organization, acts in it and is
+// refused once its admin removes delegated admin. Once in English
 // and once in Dutch, each in its own organization. scripts/test.sh sets
 // ATRIUM_REQUIRE_BROWSER, so in `make test` this test runs or fails.
 func TestBrowser(t *testing.T) {
