@@ -53,6 +53,9 @@ func partnerBench(backend, pgURL string, n, customers, reps int) {
 	if err := e.app.Store.Update(ctx, e.tenant.TenantID, func(tx directory.Tx) error { return link(tx, "Bench", e.tenant.InitialDomain) }); err != nil {
 		fail(err)
 	}
+	if err := e.app.Store.Analyze(ctx); err != nil { // as autovacuum would, soon after a bulk load
+		fail(err)
+	}
 	fmt.Fprintf(os.Stderr, "made %d customers in %s\n", customers, time.Since(start).Round(time.Millisecond))
 	tok, err := e.app.Tokens.Mint(ctx, pt.TenantID, pt.AdminID, 2*time.Hour, "bench")
 	if err != nil {
