@@ -422,3 +422,28 @@ func TestInvitationTokenNotLogged(t *testing.T) {
 		t.Fatalf("the access log:\n%s", logs)
 	}
 }
+
+// TestPartnerRulesAtTheEdges: a partner with customers can't stop being
+// one; its Global admin reads the customers without being an agent; and
+// nobody acts in a customer without a user of their own (the operator's
+// principal is not an agent).
+func TestPartnerRulesAtTheEdges(t *testing.T) {
+	h := newHarness(t)
+	po := h.newPartner("fabrikam")
+	c := h.newTenant("contoso")
+	h.want(h.do(c.adminTok, "POST", "/api/partner/invitations/"+h.invite(po, true)+"/accept", nil), 200, "")
+	op := authz.WithPrincipal(bg, authz.Operator)
+	if _, err := h.app.Directory.SetPartner(op, po.id, false); directory.KindOf(err) != directory.KindInvalid {
+		t.Fatalf("unsetting a partner with customers: %v", err)
+	}
+	if _, err := h.app.Directory.ActAs(bg, authz.Operator, c.id); err != directory.ErrNoDelegation {
+		t.Fatalf("the operator acting as an agent: %v", err)
+	}
+	r := h.do(po.tenant.adminTok, "GET", "/v1.0/contracts", nil)
+	h.want(r, 200, "")
+	if v := r.body["value"].([]any); len(v) != 1 {
+		t.Fatalf("the partner's Global admin reads contracts: %s", r.raw)
+	}
+	// The partner's Global admin is no agent: no DAP roles in the customer.
+	h.want(h.do("", "GET", "/v1.0/users", nil, "Authorization", "Bearer "+po.tenant.adminTok, client.TenantHeader, c.id), 403, "Authorization_RequestDenied")
+}
